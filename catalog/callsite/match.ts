@@ -1,0 +1,203 @@
+import type { ArgumentRole, CallsConfig, ModuleForm } from '../calls';
+import { looksLikeErrorId } from '../ids';
+import type { ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference } from './reference';
+import type { ArgumentDescription, CallSiteDescription, RootBinding } from './site';
+
+/** Depth limit for wrappers of wrappers (`const a = kerror.wrap(…)`, `const b = a…`), against cycles. */
+const MAX_DEPTH = 8;
+
+type Callee =
+  | { readonly kind: 'module'; readonly form: ModuleForm; readonly method: string }
+  | { readonly kind: 'wrapper'; readonly form: ModuleForm; readonly scope: ScopeReference; readonly method: string };
+
+/**
+ * Recognises error-id references under a project's `calls` config. Built once per config and
+ * reused for every call site of every file.
+ */
+export class CallMatcher {
+  /**
+   * Every name that can end a recognised callee (`getError`, `get`, `wrap`, …). Adapters use
+   * it to skip the many calls that cannot be references before describing them; `new` inside
+   * `throw` is recognised whatever its name, when `throwNew` is on.
+   */
+  readonly calleeNames: ReadonlySet<string>;
+  /** Module names (`kerror`), whose imports adapters may want to track. */
+  readonly moduleNames: ReadonlySet<string>;
+
+  constructor(readonly calls: CallsConfig) {
+    const names = new Set<string>();
+    for (const form of calls.functions) names.add(lastSegment(form.callee));
+    for (const form of calls.modules) {
+      for (const method of Object.keys(form.methods)) names.add(method);
+      if (form.wrap) {
+        names.add(form.wrap.method);
+        for (const method of Object.keys(form.wrap.methods)) names.add(method);
+      }
+    }
+    this.calleeNames = names;
+    this.moduleNames = new Set(calls.modules.map((form) => form.module));
+  }
+
+  /** True when a call whose callee ends with `name` could be a reference (before resolving bindings). */
+  mayMatch(name: string | undefined, kind: 'call' | 'new', thrown: boolean): boolean {
+    return (name !== undefined && this.calleeNames.has(name)) || (kind === 'new' && thrown && this.calls.throwNew !== false);
+  }
+
+  /** The error-id reference a call site makes, or undefined when it is not a recognised call. */
+  match(site: CallSiteDescription): ErrorIdReference | undefined {
+    return this.matchAt(site, 0);
+  }
+
+  private matchAt(site: CallSiteDescription, depth: number): ErrorIdReference | undefined {
+    const callee = this.resolveCallee(site, depth);
+    if (callee) {
+      if (callee.kind === 'wrapper') {
+        const roles = callee.form.wrap!.methods[callee.method];
+        if (roles) return this.wrappedReference(site, roles, callee.scope);
+      } else if (callee.method === callee.form.wrap?.method) {
+        return scopeReference(site, callee.form.wrap.args);
+      } else {
+        const roles = callee.form.methods[callee.method];
+        if (roles) return buildReference(site, roles, 'split');
+      }
+      // A known module or wrapper but an unknown method: not a reference (e.g. kerror.format()).
+      return undefined;
+    }
+
+    const path = calleePath(site);
+    for (const form of this.calls.functions) {
+      if (endsWith(path, form.callee)) return buildReference(site, form.args, undefined, form.placeholders ?? true);
+    }
+
+    if (site.kind === 'new' && site.thrown && this.calls.throwNew) {
+      const roles = this.calls.throwNew.args;
+      const index = roles.indexOf('id');
+      const first = site.arguments[index];
+      if (first?.kind === 'static' && looksLikeErrorId(first.value)) return buildReference(site, roles);
+    }
+    return undefined;
+  }
+
+  /** Which module method or wrapper method the callee is, if any. */
+  private resolveCallee(site: CallSiteDescription, depth: number): Callee | undefined {
+    const { root, members } = site.callee;
+    const method = members.length > 0 ? members[members.length - 1]! : undefined;
+    if (members.length > 1) return undefined;
+    const moduleForm = this.moduleOf(root);
+    if (moduleForm) {
+      if (root.kind === 'module' && root.imported !== undefined && root.imported !== 'default') {
+        // `import { get } from './kerror'; get(…)`
+        return members.length === 0 ? { kind: 'module', form: moduleForm, method: root.imported } : undefined;
+      }
+      return method === undefined ? undefined : { kind: 'module', form: moduleForm, method };
+    }
+    if (root.kind === 'value' && method !== undefined && depth < MAX_DEPTH) {
+      const init = this.matchAt(root.init, depth + 1);
+      if (init?.form === 'scope') {
+        const form = this.wrapperForm(root.init, depth + 1);
+        if (form) return { kind: 'wrapper', form, scope: init, method };
+      }
+    }
+    return undefined;
+  }
+
+  private wrapperForm(site: CallSiteDescription, depth: number): ModuleForm | undefined {
+    const callee = this.resolveCallee(site, depth);
+    return callee?.kind === 'module' ? callee.form : undefined;
+  }
+
+  private moduleOf(root: RootBinding): ModuleForm | undefined {
+    let name: string;
+    if (root.kind === 'global') name = root.name;
+    else if (root.kind === 'module') name = moduleNameOf(root.source);
+    else return undefined;
+    return this.calls.modules.find((form) => form.module === name);
+  }
+
+  private wrappedReference(site: CallSiteDescription, roles: readonly ArgumentRole[], scope: ScopeReference): ErrorIdReference {
+    // Domain and subdomain come from the wrap() call: shown and checked, never rewritten from here.
+    const inherit = (part: IdPart): IdPart => (part.kind === 'static' ? { ...part, editable: false } : part);
+    return {
+      form: 'wrapped',
+      range: site.range,
+      domain: inherit(scope.domain),
+      subdomain: inherit(scope.subdomain),
+      name: partFor(site.arguments, roles, 'name'),
+      placeholders: countPlaceholderArguments(site.arguments.slice(roles.length)),
+    };
+  }
+}
+
+function scopeReference(site: CallSiteDescription, roles: readonly ArgumentRole[]): ScopeReference {
+  return {
+    form: 'scope',
+    range: site.range,
+    domain: partFor(site.arguments, roles, 'domain'),
+    subdomain: partFor(site.arguments, roles, 'subdomain'),
+  };
+}
+
+function buildReference(
+  site: CallSiteDescription,
+  roles: readonly ArgumentRole[],
+  splitForm?: 'split' | 'wrapped',
+  hasPlaceholders = true,
+): Exclude<ErrorIdReference, ScopeReference> {
+  const placeholders = hasPlaceholders ? countPlaceholderArguments(site.arguments.slice(roles.length)) : undefined;
+  if (roles.includes('id')) {
+    return { form: 'dotted', range: site.range, id: partFor(site.arguments, roles, 'id'), placeholders };
+  }
+  return {
+    form: splitForm ?? 'split',
+    range: site.range,
+    domain: partFor(site.arguments, roles, 'domain'),
+    subdomain: partFor(site.arguments, roles, 'subdomain'),
+    name: partFor(site.arguments, roles, 'name'),
+    placeholders,
+  };
+}
+
+function partFor(args: readonly ArgumentDescription[], roles: readonly ArgumentRole[], role: ArgumentRole): IdPart {
+  const index = roles.indexOf(role);
+  if (index < 0) return { kind: 'missing' };
+  // A spread at or before the position makes the argument there unknowable.
+  const spread = args.findIndex((arg) => arg.kind === 'spread');
+  if (spread >= 0 && spread <= index) return { kind: 'dynamic', range: args[spread]!.range };
+  const arg = args[index];
+  if (!arg) return { kind: 'missing' };
+  if (arg.kind === 'static') return { kind: 'static', value: arg.value, range: arg.range, literal: arg.literal, editable: true };
+  return { kind: 'dynamic', range: arg.range };
+}
+
+/** Arguments after the id: a trailing object literal is an options argument; a spread makes the count unknown. */
+function countPlaceholderArguments(rest: readonly ArgumentDescription[]): PlaceholderArguments {
+  if (rest.some((arg) => arg.kind === 'spread')) return { count: undefined };
+  const last = rest[rest.length - 1];
+  return { count: last?.kind === 'object' ? rest.length - 1 : rest.length };
+}
+
+function calleePath(site: CallSiteDescription): string[] {
+  const { root, members } = site.callee;
+  const head = root.kind === 'module' ? (root.imported ?? root.name) : root.kind === 'unknown' ? undefined : root.name;
+  return head === undefined ? [...members] : [head, ...members];
+}
+
+function endsWith(path: readonly string[], dotted: string): boolean {
+  const wanted = dotted.split('.');
+  if (wanted.length > path.length) return false;
+  const offset = path.length - wanted.length;
+  return wanted.every((segment, i) => path[offset + i] === segment);
+}
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+/** `../../kerror`, `./kerror/index.js`, `@app/kerror` → `kerror`. */
+export function moduleNameOf(source: string): string {
+  const segments = source.replace(/[?#].*$/, '').split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
+  let last = segments.pop() ?? '';
+  last = last.replace(/\.(?:[cm]?[jt]sx?|json)$/, '');
+  if (last === 'index' && segments.length > 0) last = segments.pop()!.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return last;
+}

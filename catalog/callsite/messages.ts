@@ -1,0 +1,38 @@
+/**
+ * Every message the tools show about a call site, in ESLint's `{{name}}` template syntax. The
+ * ESLint rules register these templates as their `messages`; the TypeScript plugin renders
+ * them with `renderMessage` — so the editor and the linter say the same words.
+ */
+export const MESSAGES = {
+  unknownDomain: "Unknown error domain '{{domain}}' in '{{id}}'.{{didYouMean}}",
+  unknownSubdomain: "Unknown subdomain '{{subdomain}}' in domain '{{domain}}' ('{{id}}').{{didYouMean}}",
+  unknownError: "Unknown error '{{name}}' in '{{domain}}.{{subdomain}}' ('{{id}}').{{didYouMean}}",
+  malformedId: "'{{id}}' is not an error id: expected 'domain.subdomain.name'.{{didYouMean}}",
+  missingPart: 'This call names no error {{part}}: it needs {{expected}}.',
+  deprecatedError: "Error id '{{id}}' is deprecated since {{since}}{{replacement}}.",
+  deprecatedScope: "Error id '{{id}}' is deprecated since {{since}}: its {{level}} '{{scope}}' is deprecated.",
+  deprecatedWrap: "The {{level}} '{{scope}}' is deprecated since {{since}}.",
+  missingPlaceholders:
+    "Error '{{id}}' has {{expected}} placeholder(s) in its message \"{{message}}\" but the call passes {{given}}; the message would show a raw placeholder.",
+  extraPlaceholders:
+    "Error '{{id}}' has {{expected}} placeholder(s) in its message \"{{message}}\" but the call passes {{given}}; the extra arguments are ignored.",
+  dynamicId: 'This error id cannot be resolved statically, so it is not checked against the catalog.',
+  replaceWith: "Replace with '{{id}}'.",
+  catalogProblem: "The error catalog cannot be used: {{problem}}{{more}} Run 'npx error-catalog check' for details.",
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+export type MessageData = Readonly<Record<string, string>>;
+
+/** Renders a template as ESLint does: `{{ name }}` → `data.name`, unknown names left as written. */
+export function renderMessage(messageId: MessageId, data: MessageData): string {
+  return MESSAGES[messageId].replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? data[key]! : whole));
+}
+
+/** ` Did you mean 'a', 'b' or 'c'?` — or nothing. */
+export function didYouMean(candidates: readonly string[]): string {
+  if (candidates.length === 0) return '';
+  const quoted = candidates.map((c) => `'${c}'`);
+  const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]!}`;
+  return ` Did you mean ${list}?`;
+}

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { JsonLocator } from './locate';
+import type { CatalogProblem, JsonPath } from './model';
+
+/** One domain object as found in a catalog file, before validation. */
+export interface DomainSource {
+  readonly name: string;
+  readonly file: string;
+  /** Path of the domain object inside the file. */
+  readonly path: JsonPath;
+  readonly value: unknown;
+  /** Code given by a `<code>-<domain>.json` file name. */
+  readonly codeFromFileName: number | undefined;
+  readonly locator: JsonLocator;
+}
+
+/** A file or directory the catalog was read from, with what it looked like, to notice edits. */
+export interface WatchedPath {
+  readonly path: string;
+  readonly signature: string;
+}
+
+export interface ReadResult {
+  readonly domains: DomainSource[];
+  readonly problems: CatalogProblem[];
+  readonly watched: WatchedPath[];
+}
+
+const DOMAIN_FILE = /^(?:(\d+)-)?(.+)\.json$/;
+
+/** Reads every catalog path (file or directory) of a project, in order. */
+export function readCatalogSources(paths: readonly string[]): ReadResult {
+  const result: ReadResult = { domains: [], problems: [], watched: [] };
+  for (const path of paths) readPath(path, result);
+  return result;
+}
+
+export function signatureOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.isDirectory() ? 'd' : 'f'}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch (error) {
+    return `missing:${(error as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+
+function readPath(path: string, result: ReadResult): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    result.watched.push({ path, signature: signatureOf(path) });
+    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog: ${describeFsError(error)}` });
+    return;
+  }
+  if (!isDirectory) return readFile(path, undefined, result);
+
+  result.watched.push({ path, signature: signatureOf(path) });
+  let entries: string[];
+  try {
+    entries = readdirSync(path).filter((name) => DOMAIN_FILE.test(name));
+  } catch (error) {
+    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog directory: ${describeFsError(error)}` });
+    return;
+  }
+  const files = entries
+    .map((name) => ({ name, match: DOMAIN_FILE.exec(name)! }))
+    .filter(({ name }) => isFile(join(path, name)))
+    .sort((a, b) => orderKey(a.match) - orderKey(b.match) || (a.name < b.name ? -1 : 1));
+  if (files.length === 0) {
+    result.problems.push({ file: path, line: 1, column: 1, message: 'no catalog files (*.json) in this directory' });
+    return;
+  }
+  for (const { name, match } of files) readFile(join(path, name), match, result);
+}
+
+function orderKey(match: RegExpExecArray): number {
+  return match[1] === undefined ? Number.MAX_SAFE_INTEGER : Number(match[1]);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function readFile(file: string, nameMatch: RegExpExecArray | undefined, result: ReadResult): void {
+  result.watched.push({ path: file, signature: signatureOf(file) });
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    result.problems.push({ file, line: 1, column: 1, message: `cannot read catalog file: ${describeFsError(error)}` });
+    return;
+  }
+  const locator = new JsonLocator(file, text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    result.problems.push(...syntaxProblems(file, text, locator));
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    result.problems.push({ file, ...locator.position(0), message: 'a catalog file must contain a JSON object' });
+    return;
+  }
+  const match = nameMatch ?? DOMAIN_FILE.exec(basename(file));
+  const record = value as Record<string, unknown>;
+  if (isDomainObject(record)) {
+    result.domains.push({
+      name: match?.[2] ?? basename(file),
+      file,
+      path: [],
+      value,
+      codeFromFileName: match?.[1] === undefined ? undefined : Number(match[1]),
+      locator,
+    });
+    return;
+  }
+  for (const name of Object.keys(record)) {
+    if (name.startsWith('$')) continue; // `$schema` and similar editor keys
+    result.domains.push({ name, file, path: [name], value: record[name], codeFromFileName: undefined, locator });
+  }
+}
+
+/** A domain file holds one domain (`code` + `subDomains`); a single-file catalog maps names to domains. */
+function isDomainObject(value: Record<string, unknown>): boolean {
+  return Object.hasOwn(value, 'subDomains') || Object.hasOwn(value, 'subdomains') || typeof value['code'] === 'number';
+}
+
+function syntaxProblems(file: string, text: string, locator: JsonLocator): CatalogProblem[] {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  if (errors.length === 0) {
+    // JSON.parse refused what jsonc-parser accepts (e.g. a lone surrogate escape); keep the runtime's wording.
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return [{ file, line: 1, column: 1, message: `invalid JSON: ${(error as Error).message}` }];
+    }
+  }
+  return errors.map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
+}
+
+function describeParseError(error: ParseError): string {
+  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links (a symlink loop?)';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}

@@ -1,0 +1,258 @@
+import { Catalog } from './catalog';
+import { fullErrorCode, isSnakeCase, parseErrorId } from './ids';
+import type { CatalogDomain, CatalogError, CatalogProblem, CatalogSubdomain, JsonPath } from './model';
+import type { DomainSource } from './sources';
+
+type Fields = Record<string, unknown>;
+
+interface Reporter {
+  (source: DomainSource, path: JsonPath, target: 'key' | 'value', message: string): void;
+}
+
+/**
+ * Validates the domain objects read from the catalog files and builds the indexed catalog
+ * from everything that is valid. Every problem is reported, each with its own position; an
+ * entry with a problem is left out of the catalog (a broken error is not half-indexed).
+ */
+export function buildCatalog(
+  sources: readonly DomainSource[],
+  classes: ReadonlyMap<string, number>,
+): { catalog: Catalog; problems: CatalogProblem[] } {
+  const problems: CatalogProblem[] = [];
+  const report: Reporter = (source, path, target, message) => {
+    const location = source.locator.locate([...source.path, ...path], target);
+    problems.push({ file: location.file, line: location.line, column: location.column, message });
+  };
+
+  const domains = new Map<string, CatalogDomain>();
+  const domainCodes = new Map<number, string>();
+  for (const source of sources) {
+    if (domains.has(source.name)) {
+      report(source, [], 'key', `duplicate domain '${source.name}' (already defined in ${domains.get(source.name)!.file})`);
+      continue;
+    }
+    const domain = buildDomain(source, classes, report);
+    if (!domain) continue;
+    const other = domainCodes.get(domain.code);
+    if (other !== undefined) {
+      report(source, ['code'], 'value', `duplicate domain code ${domain.code}: already used by domain '${other}'`);
+      continue;
+    }
+    domainCodes.set(domain.code, domain.name);
+    domains.set(domain.name, domain);
+  }
+
+  const catalog = new Catalog(domains, classes);
+  checkReplacements(catalog, sources, report);
+  return { catalog, problems };
+}
+
+function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>, report: Reporter): CatalogDomain | undefined {
+  const fields = asObject(source.value);
+  if (!fields) {
+    report(source, [], 'value', `domain '${source.name}' must be an object`);
+    return undefined;
+  }
+  let valid = checkName(source, [], source.name, 'domain', report);
+  const code = checkCode(source, fields, [], 0, 255, 'domain', report);
+  const deprecated = optionalString(source, fields, [], 'deprecated', report);
+  if (code !== undefined && source.codeFromFileName !== undefined && source.codeFromFileName !== code) {
+    report(source, ['code'], 'value', `domain code ${code} does not match the file name prefix ${source.codeFromFileName}`);
+  }
+  const hasUpper = Object.hasOwn(fields, 'subDomains');
+  const hasLower = Object.hasOwn(fields, 'subdomains');
+  if (hasUpper && hasLower) report(source, ['subdomains'], 'key', "use either 'subDomains' or 'subdomains', not both");
+  const subdomainsKey = hasLower && !hasUpper ? 'subdomains' : 'subDomains';
+  const rawSubdomains = asObject(fields[subdomainsKey]);
+  if (!rawSubdomains) {
+    report(source, hasUpper || hasLower ? [subdomainsKey] : [], hasUpper || hasLower ? 'value' : 'key',
+      hasUpper || hasLower ? `'${subdomainsKey}' must be an object` : `domain '${source.name}' has no 'subDomains' object`);
+    return undefined;
+  }
+  if (code === undefined || deprecated === false) valid = false;
+
+  const subdomains = new Map<string, CatalogSubdomain>();
+  const domain: CatalogDomain = {
+    name: source.name,
+    code: code ?? -1,
+    deprecated: deprecated || undefined,
+    file: source.file,
+    path: source.path,
+    subdomainsKey,
+    subdomains,
+  };
+  const subdomainCodes = new Map<number, string>();
+  for (const name of Object.keys(rawSubdomains)) {
+    const subdomain = buildSubdomain(source, domain, name, rawSubdomains[name], classes, report);
+    if (!subdomain) continue;
+    const other = subdomainCodes.get(subdomain.code);
+    if (other !== undefined) {
+      report(source, [subdomainsKey, name, 'code'], 'value', `duplicate subdomain code ${subdomain.code} in domain '${domain.name}': already used by '${other}'`);
+      continue;
+    }
+    subdomainCodes.set(subdomain.code, name);
+    subdomains.set(name, subdomain);
+  }
+  return valid ? domain : undefined;
+}
+
+function buildSubdomain(
+  source: DomainSource,
+  domain: CatalogDomain,
+  name: string,
+  value: unknown,
+  classes: ReadonlyMap<string, number>,
+  report: Reporter,
+): CatalogSubdomain | undefined {
+  const path = [domain.subdomainsKey, name];
+  const fields = asObject(value);
+  if (!fields) {
+    report(source, path, 'value', `subdomain '${domain.name}.${name}' must be an object`);
+    return undefined;
+  }
+  let valid = checkName(source, path, name, 'subdomain', report);
+  const code = checkCode(source, fields, path, 0, 255, 'subdomain', report);
+  const deprecated = optionalString(source, fields, path, 'deprecated', report);
+  const rawErrors = asObject(fields['errors']);
+  if (!rawErrors) {
+    const present = Object.hasOwn(fields, 'errors');
+    report(source, present ? [...path, 'errors'] : path, present ? 'value' : 'key',
+      present ? "'errors' must be an object" : `subdomain '${domain.name}.${name}' has no 'errors' object`);
+    return undefined;
+  }
+  if (code === undefined || deprecated === false) valid = false;
+
+  const errors = new Map<string, CatalogError>();
+  const subdomain: CatalogSubdomain = { name, code: code ?? -1, deprecated: deprecated || undefined, domain, errors };
+  const errorCodes = new Map<number, string>();
+  for (const errorName of Object.keys(rawErrors)) {
+    const error = buildError(source, subdomain, errorName, rawErrors[errorName], classes, report);
+    if (!error) continue;
+    const other = errorCodes.get(error.code);
+    if (other !== undefined) {
+      report(source, [...path, 'errors', errorName, 'code'], 'value', `duplicate error code ${error.code} in '${domain.name}.${name}': already used by '${other}'`);
+      continue;
+    }
+    errorCodes.set(error.code, errorName);
+    errors.set(errorName, error);
+  }
+  return valid ? subdomain : undefined;
+}
+
+function buildError(
+  source: DomainSource,
+  subdomain: CatalogSubdomain,
+  name: string,
+  value: unknown,
+  classes: ReadonlyMap<string, number>,
+  report: Reporter,
+): CatalogError | undefined {
+  const domain = subdomain.domain;
+  const path = [domain.subdomainsKey, subdomain.name, 'errors', name];
+  const id = `${domain.name}.${subdomain.name}.${name}`;
+  const fields = asObject(value);
+  if (!fields) {
+    report(source, path, 'value', `error '${id}' must be an object`);
+    return undefined;
+  }
+  let valid = checkName(source, path, name, 'error', report);
+  const code = checkCode(source, fields, path, 1, 65535, 'error', report);
+  const message = requiredText(source, fields, path, 'message', id, report);
+  const description = requiredText(source, fields, path, 'description', id, report);
+  const className = requiredText(source, fields, path, 'class', id, report);
+  if (className !== undefined && !classes.has(className)) {
+    report(source, [...path, 'class'], 'value', `unknown error class '${className}' (add it to 'classes' in error-catalog.config.json)`);
+    valid = false;
+  }
+  const deprecated = optionalString(source, fields, path, 'deprecated', report);
+  const replacedBy = optionalString(source, fields, path, 'replacedBy', report);
+  if (code === undefined || message === undefined || description === undefined || className === undefined) valid = false;
+  if (deprecated === false || replacedBy === false || !valid) return undefined;
+  return {
+    id,
+    name,
+    code: code!,
+    fullCode: fullErrorCode(domain.code, subdomain.code, code!),
+    class: className!,
+    message: message!,
+    description: description!,
+    deprecated,
+    replacedBy,
+    subdomain,
+  };
+}
+
+/** `replacedBy` must name a known error that is not deprecated itself, and not the error itself. */
+function checkReplacements(catalog: Catalog, sources: readonly DomainSource[], report: Reporter): void {
+  const sourceOf = new Map<string, DomainSource>();
+  for (const source of sources) if (!sourceOf.has(source.name)) sourceOf.set(source.name, source);
+  for (const error of catalog.errors()) {
+    if (error.replacedBy === undefined) continue;
+    const domain = error.subdomain.domain;
+    const source = sourceOf.get(domain.name)!;
+    const path = [domain.subdomainsKey, error.subdomain.name, 'errors', error.name, 'replacedBy'];
+    const target = catalog.getError(error.replacedBy);
+    if (error.replacedBy === error.id) report(source, path, 'value', `'${error.id}' cannot be replaced by itself`);
+    else if (!target) {
+      const shape = parseErrorId(error.replacedBy) ? '' : ' (expected domain.subdomain.name)';
+      report(source, path, 'value', `replacedBy '${error.replacedBy}' is not a known error id${shape}`);
+    } else if (catalog.isDeprecated(target)) {
+      report(source, path, 'value', `replacedBy '${error.replacedBy}' is itself deprecated`);
+    }
+  }
+}
+
+function asObject(value: unknown): Fields | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined;
+}
+
+function checkName(source: DomainSource, path: JsonPath, name: string, what: string, report: Reporter): boolean {
+  if (isSnakeCase(name)) return true;
+  report(source, path, 'key', `${what} name '${name}' is not snake_case (lower-case letters, digits and single underscores)`);
+  return false;
+}
+
+function checkCode(source: DomainSource, fields: Fields, path: JsonPath, min: number, max: number, what: string, report: Reporter): number | undefined {
+  if (!Object.hasOwn(fields, 'code')) {
+    report(source, path, 'key', `${what} is missing 'code'`);
+    return undefined;
+  }
+  const code = fields['code'];
+  if (typeof code !== 'number' || !Number.isInteger(code)) {
+    report(source, [...path, 'code'], 'value', `${what} 'code' must be an integer`);
+    return undefined;
+  }
+  if (code < min || code > max) {
+    report(source, [...path, 'code'], 'value', `${what} code ${code} is out of range (${min}–${max})`);
+    return undefined;
+  }
+  return code;
+}
+
+function requiredText(source: DomainSource, fields: Fields, path: JsonPath, key: string, id: string, report: Reporter): string | undefined {
+  if (!Object.hasOwn(fields, key)) {
+    report(source, path, 'key', `error '${id}' is missing '${key}'`);
+    return undefined;
+  }
+  const value = fields[key];
+  if (typeof value !== 'string') {
+    report(source, [...path, key], 'value', `'${key}' must be a string`);
+    return undefined;
+  }
+  if (value.trim() === '') {
+    report(source, [...path, key], 'value', `'${key}' must not be empty`);
+    return undefined;
+  }
+  return value;
+}
+
+/** An optional non-empty string: the string, `undefined` when absent, `false` when invalid (reported). */
+function optionalString(source: DomainSource, fields: Fields, path: JsonPath, key: string, report: Reporter): string | undefined | false {
+  if (!Object.hasOwn(fields, key)) return undefined;
+  const value = fields[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    report(source, [...path, key], 'value', `'${key}' must be a non-empty string`);
+    return false;
+  }
+  return value;
+}
