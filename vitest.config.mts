@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 240_000,
+    // Integration suites install packed tarballs into scratch projects; keep the 2-core machine responsive.
+    maxWorkers: 2,
+  },
+});
