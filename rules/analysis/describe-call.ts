@@ -1,0 +1,251 @@
+/**
+ * ESTree adapter: turns a call or `new` expression into the neutral CallSiteDescription that
+ * catalog/callsite/match.ts decides on. It only describes what is written (callee path, what
+ * the first identifier is bound to, static argument values); it never decides whether the call
+ * is an error-id reference.
+ *
+ * Inside ESLint, pass `(n) => context.sourceCode.getScope(n)` as `scopeOf`.
+ *
+ * Outside ESLint (e.g. the `error-catalog unused` command):
+ *
+ *   import { parse } from '@typescript-eslint/typescript-estree';
+ *   import { analyze } from '@typescript-eslint/scope-manager';
+ *   const ast = parse(text, { range: true, loc: true, jsx: isTsx });
+ *   const scopeManager = analyze(ast, { sourceType: 'module' });
+ *   const scopeOf = scopeResolver(scopeManager);
+ *   // for each CallExpression / NewExpression `node` found by walking `ast`
+ *   // (set `parent` links first, e.g. with simpleTraverse(ast, { enter() {} }, true)):
+ *   const site = describeCallSite(node, scopeOf);
+ *   const reference = project.matcher.match(site);
+ *
+ * `parent` links are required: they tell whether a `new` is thrown.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from '../../catalog/callsite/site';
+
+export type Scope = TSESLint.Scope.Scope;
+type Node = TSESTree.Node;
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Wrappers of wrappers (`const a = kerror.wrap(…)`, `const b = a.x()`…) are followed this deep. */
+const MAX_INIT_DEPTH = 4;
+
+/** Helpers TypeScript, Babel and esbuild emit around `require()` for ESM interop. */
+const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__importWildcard', '_interopRequireWildcard', '_interopRequireDefault', '__toESM']);
+const DEFAULT_INTEROP = new Set(['__importDefault', '_interopRequireDefault']);
+
+export function describeCallSite(node: Call, scopeOf: (node: Node) => Scope): CallSiteDescription {
+  return describe(node, scopeOf, 0);
+}
+
+/** The innermost scope of a node, from a scope manager built outside ESLint (what `sourceCode.getScope` does). */
+export function scopeResolver(scopeManager: { acquire(node: Node, inner?: boolean): Scope | null; globalScope: Scope | null }): (node: Node) => Scope {
+  return (node) => {
+    const inner = node.type !== AST_NODE_TYPES.Program;
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      const scope = scopeManager.acquire(current, inner);
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+    }
+    return scopeManager.globalScope!;
+  };
+}
+
+function describe(node: Call, scopeOf: (node: Node) => Scope, depth: number): CallSiteDescription {
+  const scope = scopeOf(node);
+  return {
+    kind: node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call',
+    thrown: isThrown(node),
+    callee: describeCallee(node.callee, scope, scopeOf, depth),
+    arguments: node.arguments.map((arg) => describeArgument(arg, scope)),
+    range: node.range,
+  };
+}
+
+/** The operand of a `throw`, through parentheses, `as`, `!` and optional chains. */
+export function isThrown(node: Node): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent && isTransparent(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent?.type === AST_NODE_TYPES.ThrowStatement && parent.argument === child;
+}
+
+function isTransparent(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Strips what does not change which function is called: `(0, x.get)`, `x!`, `x as T`, `x?.y`. */
+export function unwrapExpression(node: Node): Node {
+  for (;;) {
+    switch (node.type) {
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        node = node.expression;
+        break;
+      case AST_NODE_TYPES.SequenceExpression:
+        node = node.expressions[node.expressions.length - 1]!;
+        break;
+      default:
+        return node;
+    }
+  }
+}
+
+/** The name a callee ends with (`get` for `kerror.get`, `(0, k.get)`, `getError` for `getError`), without scope analysis. */
+export function calleeLastName(callee: Node): string | undefined {
+  const node = unwrapExpression(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node);
+  return undefined;
+}
+
+function memberName(node: TSESTree.MemberExpression): string | undefined {
+  const property = node.property;
+  if (!node.computed) return property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.name}` : (property as TSESTree.Identifier).name;
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
+  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) return property.quasis[0]!.value.cooked ?? undefined;
+  return undefined;
+}
+
+function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Scope, depth: number): CalleeDescription {
+  const members: string[] = [];
+  let node = unwrapExpression(callee);
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    // A computed, non-constant member can be anything: a name no form uses keeps it unmatched.
+    members.push(memberName(node) ?? '[]');
+    node = unwrapExpression(node.object);
+  }
+  members.reverse();
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const root = bindingOf(node, scope, scopeOf, depth);
+    // `const k = __importDefault(require('./kerror')); k.default.get(…)`: `.default` is the module.
+    if (root.kind === 'module' && root.imported === 'default' && members[0] === 'default') members.shift();
+    return { root, members };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    const required = requiredModule(node, scope);
+    if (required) return { root: { kind: 'module', name: 'require', source: required.source }, members };
+    if (depth < MAX_INIT_DEPTH) {
+      // `kerror.wrap('a', 'b').get('c')`: the inline call plays the part of a wrapper constant.
+      return { root: { kind: 'value', name: calleeLastName(node.callee) ?? '', init: describe(node, scopeOf, depth + 1) }, members };
+    }
+  }
+  return { root: { kind: 'unknown' }, members };
+}
+
+/** What an identifier is bound to, by scope analysis (never by its name). */
+function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) => Scope, depth: number): RootBinding {
+  const name = id.name;
+  const variable = ASTUtils.findVariable(scope, id);
+  // Unresolved, or a global that the config declares (`globals`): not declared in the file.
+  if (!variable || variable.defs.length === 0) return { kind: 'global', name };
+  const def = variable.defs[0]!;
+  if (variable.defs.length > 1) return { kind: 'local', name };
+
+  if (def.type === 'ImportBinding') {
+    const spec = def.node;
+    if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal && typeof ref.expression.value === 'string') {
+        return { kind: 'module', name, source: ref.expression.value };
+      }
+      return { kind: 'local', name };
+    }
+    const source = (def.parent as TSESTree.ImportDeclaration).source.value;
+    if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'module', name, source };
+    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'module', name, source, imported: 'default' };
+    const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+    return { kind: 'module', name, source, imported };
+  }
+
+  if (def.type !== 'Variable') return { kind: 'local', name };
+  const declarator = def.node;
+  if (!declarator.init) return { kind: 'local', name };
+  const declScope = scopeOf(declarator);
+  const init = unwrapExpression(declarator.init);
+
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    // `const { get } = require('./kerror')`, `const { get: g } = require(…)`
+    const required = init.type === AST_NODE_TYPES.CallExpression ? requiredModule(init, declScope) : undefined;
+    const imported = required ? destructuredKey(declarator.id, def.name) : undefined;
+    return required && imported !== undefined ? { kind: 'module', name, source: required.source, imported } : { kind: 'local', name };
+  }
+  if (declarator.id !== def.name) return { kind: 'local', name };
+
+  if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) {
+    const required = requiredModule(init, declScope);
+    if (required) return required.defaultInterop ? { kind: 'module', name, source: required.source, imported: 'default' } : { kind: 'module', name, source: required.source };
+    const constant = (def.parent as TSESTree.VariableDeclaration).kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+    if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: describe(init, scopeOf, depth + 1) };
+  }
+  return { kind: 'local', name };
+}
+
+/** `require('x')` (with `require` not declared in the file), or an interop helper around it. */
+function requiredModule(node: Call, scope: Scope): { source: string; defaultInterop: boolean } | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const calleeName = calleeLastName(node.callee);
+  const first = node.arguments[0];
+  if (calleeName === 'require') {
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !isGlobal(callee, scope)) return undefined;
+    if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') return { source: first.value, defaultInterop: false };
+    if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0) return { source: first.quasis[0]!.value.cooked ?? '', defaultInterop: false };
+    return undefined;
+  }
+  if (calleeName !== undefined && INTEROP_HELPERS.has(calleeName) && first) {
+    const inner = unwrapExpression(first);
+    if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const required = requiredModule(inner, scope);
+    return required && { source: required.source, defaultInterop: DEFAULT_INTEROP.has(calleeName) };
+  }
+  return undefined;
+}
+
+function isGlobal(id: TSESTree.Identifier, scope: Scope): boolean {
+  const variable = ASTUtils.findVariable(scope, id);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The property key under which `target` is bound in `{ key: target }` / `{ target }` / `{ key: target = … }`. */
+function destructuredKey(pattern: TSESTree.ObjectPattern, target: TSESTree.Identifier): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value !== target) continue;
+    if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string') return property.key.value;
+    return undefined;
+  }
+  return undefined;
+}
+
+function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope): ArgumentDescription {
+  const range: Range = arg.range;
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return { kind: 'spread', range };
+  const node = unwrapExpression(arg);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', range };
+  if (arg.type === AST_NODE_TYPES.Literal) {
+    return typeof arg.value === 'string' ? { kind: 'static', value: arg.value, range, literal: true } : { kind: 'dynamic', range };
+  }
+  if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0 && arg.quasis[0]!.value.cooked != null) {
+    return { kind: 'static', value: arg.quasis[0]!.value.cooked, range, literal: true };
+  }
+  // Constants, concatenations and templates of constants; anything else stays dynamic.
+  const known = ASTUtils.getStaticValue(arg, scope);
+  return known && typeof known.value === 'string' ? { kind: 'static', value: known.value, range, literal: false } : { kind: 'dynamic', range };
+}
