@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from './catalog';
 import { classTable } from './classes';
@@ -5,8 +6,11 @@ import type { CatalogProblem } from './model';
 import { readCatalogSources } from './sources';
 import { buildCatalog } from './validate';
 
-/** The catalog shipped with the package (the `security` domain of the reference documentation). */
-export const SHIPPED_CATALOG = join(__dirname, '..', '..', 'catalog', 'data');
+/**
+ * The catalog shipped with the package (the `security` domain of the reference documentation).
+ * Compiled code runs from dist/catalog/, the sources (tests) from catalog/.
+ */
+export const SHIPPED_CATALOG = existsSync(join(__dirname, 'data')) ? join(__dirname, 'data') : join(__dirname, '..', '..', 'catalog', 'data');
 
 export interface LoadResult {
   readonly catalog: Catalog;

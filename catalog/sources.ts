@@ -144,7 +144,9 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
       return [{ file, line: 1, column: 1, message: `invalid JSON: ${(error as Error).message}` }];
     }
   }
-  return errors.map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
+  // The parser recovers and goes on; several errors at one offset are one mistake seen twice.
+  const distinct = errors.filter((error, i) => i === 0 || errors[i - 1]!.offset !== error.offset);
+  return distinct.map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
 }
 
 function describeParseError(error: ParseError): string {
