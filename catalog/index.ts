@@ -6,6 +6,7 @@
 export { Catalog, type Suggestion } from './catalog';
 export { STANDARD_CLASSES, classTable } from './classes';
 export { DEFAULT_CALLS, resolveCalls, type ArgumentRole, type CallsConfig, type FunctionForm, type ModuleForm, type ThrowForm } from './calls';
+export { findDuplicateKeys } from './duplicate-keys';
 export { CONFIG_FILE_NAME, findConfigFile, normalizeConfig, readConfigFile, type ConfigInput, type ConfigResult, type ProjectConfig } from './config';
 export { formatHexCode, fullErrorCode, isSnakeCase, looksLikeErrorId, parseErrorId, type ParsedId } from './ids';
 export { loadCatalog, SHIPPED_CATALOG, type LoadResult } from './load';

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from './args';
+import { CHECK_HELP, runCheck } from './check';
+import { DOCS_HELP, runDocs } from './docs';
+import { IDS_HELP, runIds } from './ids';
+import { err, formatProblem, out } from './output';
+import { CatalogError, ConfigError } from './setup';
+
+/** Exit codes, as documented in every command's --help and in docs/cli.md. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+interface Command {
+  readonly summary: string;
+  readonly help: string;
+  run(args: readonly string[]): number | Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: { summary: 'validate the catalog (and the config)', help: CHECK_HELP, run: runCheck },
+  docs: { summary: 'generate, or check, one Markdown page per domain', help: DOCS_HELP, run: runDocs },
+  ids: { summary: 'list the ids with code, class, status and message', help: IDS_HELP, run: runIds },
+};
+
+const MAIN_HELP = `Usage: error-catalog <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(8)}${command.summary}`)
+  .join('\n')}
+
+Run 'error-catalog <command> --help' for the options of a command.
+
+Every command reads the project config: --config <file>, else the nearest
+error-catalog.config.json walking up from the current directory.
+
+Exit codes: 0 ok, 1 problems found, 2 usage or config error.
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    err(MAIN_HELP);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
+    out(topic?.help ?? MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    out(version());
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    err(`error-catalog: unknown command '${name}'\n\n${MAIN_HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`error-catalog ${name}: ${error.message}\nRun 'error-catalog ${name} --help' for usage.`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      err(error.problems.map((problem) => formatProblem(problem)).join('\n'));
+      return EXIT_USAGE;
+    }
+    if (error instanceof CatalogError) {
+      err(error.problems.map((problem) => formatProblem(problem)).join('\n'));
+      err(`error-catalog ${name}: the catalog has problems; fix them first (error-catalog check lists them)`);
+      return EXIT_PROBLEMS;
+    }
+    throw error;
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // exitCode rather than exit(): lets piped stdout drain before the process ends.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    err(`error-catalog: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = EXIT_USAGE;
+  },
+);
