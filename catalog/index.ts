@@ -12,10 +12,11 @@ export { formatHexCode, fullErrorCode, isSnakeCase, looksLikeErrorId, parseError
 export { loadCatalog, SHIPPED_CATALOG, type LoadResult } from './load';
 export type { CatalogDomain, CatalogError, CatalogLocation, CatalogProblem, CatalogSubdomain, Deprecation, JsonPath } from './model';
 export { countPlaceholders, formatMessage } from './placeholders';
-export { clearProjectCache, getProject, setFreshnessInterval, type Project, type ProjectRequest } from './project';
+export { clearProjectCache, getProject, markProjectsStale, setFreshnessInterval, type Project, type ProjectRequest } from './project';
 export { createErrors, KnownError, type Errors, type ScopedErrors } from './runtime';
 export { CallMatcher, moduleNameOf } from './callsite/match';
 export { checkReference, type CheckOptions, type Finding, type FindingKind, type IdFix, type TextEdit } from './callsite/findings';
 export { MESSAGES, renderMessage, type MessageData, type MessageId } from './callsite/messages';
 export type { DottedReference, ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, SplitReference } from './callsite/reference';
+export { completeAt, partAt, resolvePartAt, type CompleteOptions, type CompletionCandidate, type CompletionResult, type PartAtCursor, type PartAtOptions, type PartRole, type ResolvedPart } from './callsite/complete';
 export type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from './callsite/site';

@@ -61,6 +61,18 @@ export function clearProjectCache(): void {
   discovered.clear();
 }
 
+/**
+ * Makes the next `getProject` re-check the files of every project that read `path` (or of every
+ * project), without waiting for the freshness interval: for hosts told by a file watcher.
+ */
+export function markProjectsStale(path?: string): void {
+  const target = path === undefined ? undefined : resolve(path);
+  for (const entry of projects.values()) {
+    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}/`))) entry.checkedAt = Number.NEGATIVE_INFINITY;
+  }
+  if (target === undefined) discovered.clear();
+}
+
 export function getProject(request: ProjectRequest): Project {
   const now = Date.now();
   const { key, load } = locateConfig(request, now);
