@@ -29,7 +29,8 @@ export class Catalog {
   readonly domains: ReadonlyMap<string, CatalogDomain>;
   readonly classes: ReadonlyMap<string, number>;
   private readonly byId = new Map<string, CatalogError>();
-  private readonly byName = new Map<string, CatalogError[]>();
+  /** Error name → errors with that name, built on the first suggestion that needs it. */
+  private byName: Map<string, CatalogError[]> | undefined;
   private readonly placeholderCounts = new Map<CatalogError, number>();
 
   constructor(domains: ReadonlyMap<string, CatalogDomain>, classes: ReadonlyMap<string, number>) {
@@ -37,12 +38,7 @@ export class Catalog {
     this.classes = classes;
     for (const domain of domains.values()) {
       for (const subdomain of domain.subdomains.values()) {
-        for (const error of subdomain.errors.values()) {
-          this.byId.set(error.id, error);
-          const sameName = this.byName.get(error.name);
-          if (sameName) sameName.push(error);
-          else this.byName.set(error.name, [error]);
-        }
+        for (const error of subdomain.errors.values()) this.byId.set(error.id, error);
       }
     }
   }
@@ -146,7 +142,7 @@ export class Catalog {
       }
     }
 
-    const moved = this.byName.get(nameText);
+    const moved = this.errorsNamed(nameText);
     if (moved) {
       for (const error of moved.slice(0, MAX_MOVED_CANDIDATES)) {
         const domain = error.subdomain.domain.name;
@@ -159,6 +155,18 @@ export class Catalog {
       .map(([id, distance]) => ({ id, distance }))
       .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit);
+  }
+
+  private errorsNamed(name: string): CatalogError[] | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const error of this.byId.values()) {
+        const sameName = this.byName.get(error.name);
+        if (sameName) sameName.push(error);
+        else this.byName.set(error.name, [error]);
+      }
+    }
+    return this.byName.get(name);
   }
 
   /** Candidates for one unknown part given the known parts before it (domain, or subdomain of a domain). */

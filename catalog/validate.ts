@@ -148,38 +148,67 @@ function buildError(
   report: Reporter,
 ): CatalogError | undefined {
   const domain = subdomain.domain;
+  const fields = asObject(value);
+  // Fast path: catalogs are overwhelmingly valid, and this runs for each of tens of thousands
+  // of errors on every load, so check the common case without allocating paths or messages.
+  if (fields && isValidErrorFast(name, fields, classes)) {
+    return {
+      id: `${domain.name}.${subdomain.name}.${name}`,
+      name,
+      code: fields['code'] as number,
+      fullCode: fullErrorCode(domain.code, subdomain.code, fields['code'] as number),
+      class: fields['class'] as string,
+      message: fields['message'] as string,
+      description: fields['description'] as string,
+      deprecated: fields['deprecated'] as string | undefined,
+      replacedBy: fields['replacedBy'] as string | undefined,
+      subdomain,
+    };
+  }
+  // Slow path: find and report every problem of this entry.
   const path = [domain.subdomainsKey, subdomain.name, 'errors', name];
   const id = `${domain.name}.${subdomain.name}.${name}`;
-  const fields = asObject(value);
   if (!fields) {
     report(source, path, 'value', `error '${id}' must be an object`);
     return undefined;
   }
-  let valid = checkName(source, path, name, 'error', report);
-  const code = checkCode(source, fields, path, 1, 65535, 'error', report);
-  const message = requiredText(source, fields, path, 'message', id, report);
-  const description = requiredText(source, fields, path, 'description', id, report);
+  checkName(source, path, name, 'error', report);
+  checkCode(source, fields, path, 1, 65535, 'error', report);
+  requiredText(source, fields, path, 'message', id, report);
+  requiredText(source, fields, path, 'description', id, report);
   const className = requiredText(source, fields, path, 'class', id, report);
   if (className !== undefined && !classes.has(className)) {
     report(source, [...path, 'class'], 'value', `unknown error class '${className}' (add it to 'classes' in error-catalog.config.json)`);
-    valid = false;
   }
-  const deprecated = optionalString(source, fields, path, 'deprecated', report);
-  const replacedBy = optionalString(source, fields, path, 'replacedBy', report);
-  if (code === undefined || message === undefined || description === undefined || className === undefined) valid = false;
-  if (deprecated === false || replacedBy === false || !valid) return undefined;
-  return {
-    id,
-    name,
-    code: code!,
-    fullCode: fullErrorCode(domain.code, subdomain.code, code!),
-    class: className!,
-    message: message!,
-    description: description!,
-    deprecated,
-    replacedBy,
-    subdomain,
-  };
+  optionalString(source, fields, path, 'deprecated', report);
+  optionalString(source, fields, path, 'replacedBy', report);
+  return undefined;
+}
+
+function isValidErrorFast(name: string, fields: Fields, classes: ReadonlyMap<string, number>): boolean {
+  const code = fields['code'];
+  const className = fields['class'];
+  const deprecated = fields['deprecated'];
+  const replacedBy = fields['replacedBy'];
+  return (
+    typeof code === 'number' &&
+    Number.isInteger(code) &&
+    code >= 1 &&
+    code <= 65535 &&
+    isText(fields['message']) &&
+    isText(fields['description']) &&
+    typeof className === 'string' &&
+    classes.has(className) &&
+    (deprecated === undefined || isText(deprecated)) &&
+    (replacedBy === undefined || isText(replacedBy)) &&
+    isSnakeCase(name) &&
+    Object.hasOwn(fields, 'code')
+  );
+}
+
+/** A non-empty string with something other than white space. */
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && (value.charCodeAt(0) > 32 || value.trim() !== '');
 }
 
 /** `replacedBy` must name a known error that is not deprecated itself, and not the error itself. */

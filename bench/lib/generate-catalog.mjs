@@ -25,7 +25,7 @@ export function generateCatalog(dir, { errors = 50_000, domains = 50, subdomains
         const entry = {
           code: e,
           message: e % 3 === 0 ? `The ${WORDS[e % WORDS.length]} "%s" could not be processed by %s` : `The ${WORDS[e % WORDS.length]} operation failed for an unexpected reason`,
-          description: `Raised when the ${WORDS[(e + 1) % WORDS.length]} operation of ${subName} in ${domainName} fails; see the documentation of ${WORDS[(e + 2) % WORDS.length]} for details.`,
+          description: `Raised when the ${WORDS[(e + 1) % WORDS.length]} operation of ${subName} fails; see the ${WORDS[(e + 2) % WORDS.length]} docs.`,
           class: e % 2 === 0 ? 'BadRequestError' : 'InternalError',
         };
         if (e % 50 === 0 && e > 1) {
