@@ -9,18 +9,21 @@ import { dirname, join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 const SCRATCH_ROOT = join(REPO_ROOT, 'tests', '.scratch');
 
-let tarball: string | undefined;
-
-/** Packs the package once per test process (the build runs in `prepack`/`prepare`). */
-export function packOnce(): string {
-  if (tarball && existsSync(tarball)) return tarball;
+/** Runs `npm pack` (the build must be current: `npm test` builds first) and returns the tarball's path. */
+export function packTarball(): string {
   const packDir = join(SCRATCH_ROOT, 'pack');
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
   execFileSync('npm', ['pack', '--pack-destination', packDir, '--ignore-scripts'], { cwd: REPO_ROOT, stdio: 'pipe' });
   const file = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
   if (!file) throw new Error('npm pack produced no tarball');
-  tarball = join(packDir, file);
+  return join(packDir, file);
+}
+
+/** The tarball packed by the global setup (tests/support/global-setup.ts) for this test run. */
+export function packOnce(): string {
+  const tarball = process.env['ERROR_CATALOG_TARBALL'];
+  if (!tarball || !existsSync(tarball)) throw new Error('no packed tarball: run the tests through vitest (its globalSetup packs the package)');
   return tarball;
 }
 
