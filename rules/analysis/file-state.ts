@@ -1,0 +1,91 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getProject, type Project } from '../../catalog';
+import type { CallMatcher } from '../../catalog/callsite/match';
+import type { Finding } from '../../catalog/callsite/findings';
+import type { ErrorIdReference } from '../../catalog/callsite/reference';
+import type { ConfigInput } from '../../catalog/config';
+
+/** What the rules learn about one recognised call site; shared by every rule through FileState.sites. */
+export interface SiteAnalysis {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly reference: ErrorIdReference;
+  /** Findings with the default check options; empty when the catalog cannot be used. */
+  readonly findings: readonly Finding[];
+  /** Findings with `extraPlaceholders`, computed only when a rule asks for them. */
+  extraFindings?: readonly Finding[];
+}
+
+/** Per-file state, built once per SourceCode and shared by the rules linting that file. */
+export interface FileState {
+  readonly project: Project;
+  /** Problems that make the catalog unusable for this file (empty when it is fine). */
+  readonly unusable: boolean;
+  /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`). */
+  readonly aliases: ReadonlySet<string>;
+  readonly sites: WeakMap<TSESTree.Node, SiteAnalysis | null>;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const states = new WeakMap<TSESLint.SourceCode, FileState>();
+
+/** The settings key our `configs.recommended` adds for ESLint's cache; not part of the project config. */
+export const FINGERPRINT_KEY = 'fingerprint';
+export const SETTINGS_KEY = 'error-catalog';
+
+export function fileState(context: Context): FileState {
+  const sourceCode = context.sourceCode;
+  let state = states.get(sourceCode);
+  if (!state) {
+    const project = getProject({
+      file: context.filename,
+      inline: inlineConfig(context.settings[SETTINGS_KEY]),
+      baseDir: context.cwd,
+      inlineLabel: "ESLint settings['error-catalog']",
+    });
+    state = {
+      project,
+      unusable: project.problems.length > 0 || project.catalog === undefined,
+      aliases: collectAliases(sourceCode.ast, project.matcher),
+      sites: new WeakMap(),
+    };
+    states.set(sourceCode, state);
+  }
+  return state;
+}
+
+/** `settings['error-catalog']` without our cache fingerprint; undefined when nothing else is set (discover the config file). */
+function inlineConfig(settings: unknown): (ConfigInput & { configFile?: string }) | undefined {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return undefined;
+  const rest: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
+  delete rest[FINGERPRINT_KEY];
+  return Object.keys(rest).length > 0 ? (rest as ConfigInput & { configFile?: string }) : undefined;
+}
+
+/**
+ * Renamed imports (`import { get as g } from './kerror'`, `const { getError: ge } = require(…)`)
+ * would escape the name pre-filter; they are few and at the top level, so they are collected
+ * once per file.
+ */
+function collectAliases(program: TSESTree.Program, matcher: CallMatcher): Set<string> {
+  const aliases = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const spec of statement.specifiers) {
+        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        if (matcher.calleeNames.has(imported)) aliases.add(spec.local.name);
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier) aliases.add(value.name);
+        }
+      }
+    }
+  }
+  return aliases;
+}

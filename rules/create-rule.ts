@@ -1,0 +1,47 @@
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
+import type { Finding, FindingKind } from '../catalog/callsite/findings';
+import type { Range } from '../catalog/callsite/site';
+
+export interface ErrorCatalogRuleDocs {
+  /** Whether `configs.recommended` turns the rule on. */
+  readonly recommended: boolean;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/error-catalog/error-catalog/blob/main/docs/rules/';
+
+export const createRule = ESLintUtils.RuleCreator<ErrorCatalogRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/** The templates of `ids`, taken from the shared MESSAGES so the linter and the editor say the same words. */
+export function pickMessages<const Ids extends MessageId>(ids: readonly Ids[]): Record<Ids, string> {
+  const messages = {} as Record<Ids, string>;
+  for (const id of ids) messages[id] = MESSAGES[id];
+  return messages;
+}
+
+type Context<Ids extends string> = Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>;
+
+/** Reports the findings of one kind: position from the finding's range, fix and suggestions from its IdFixes. */
+export function reportFindings<Ids extends string>(context: Context<Ids | 'replaceWith'>, findings: readonly Finding[], kind: FindingKind): void {
+  for (const finding of findings) {
+    if (finding.kind !== kind) continue;
+    const fix = finding.fix;
+    context.report({
+      // The rule registers every message id of its kind (see its `messages`).
+      messageId: finding.messageId as Ids,
+      data: finding.data,
+      loc: locOf(context, finding.range),
+      fix: fix ? (fixer) => fix.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null,
+      suggest: finding.suggestions.map((suggestion) => ({
+        messageId: 'replaceWith' as const,
+        data: suggestion.data,
+        fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+      })),
+    });
+  }
+}
+
+export function locOf(context: Context<string>, range: Range): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  const sourceCode = context.sourceCode;
+  return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
+}

@@ -1,0 +1,83 @@
+/**
+ * The ESLint plugin: `import errorCatalog from 'error-catalog/eslint'`. `export =` makes the
+ * CommonJS export the plugin object itself, so a default import from eslint.config.mjs gets it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getProject } from '../catalog/project';
+import { FINGERPRINT_KEY, SETTINGS_KEY } from './analysis/file-state';
+import noDeprecatedId from './no-deprecated-id';
+import noDynamicId from './no-dynamic-id';
+import noUnknownId from './no-unknown-id';
+import placeholderCount from './placeholder-count';
+
+const NAMESPACE = 'error-catalog';
+
+function packageVersion(): string {
+  try {
+    // dist/rules/index.js → the package root.
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const rules = {
+  'no-unknown-id': noUnknownId,
+  'no-deprecated-id': noDeprecatedId,
+  'placeholder-count': placeholderCount,
+  'no-dynamic-id': noDynamicId,
+};
+
+type RuleName = keyof typeof rules;
+
+const RECOMMENDED: Readonly<Record<RuleName, TSESLint.SharedConfig.RuleLevel>> = {
+  'no-unknown-id': 'error',
+  'no-deprecated-id': 'warn',
+  'placeholder-count': 'error',
+  'no-dynamic-id': 'off',
+};
+
+/**
+ * The catalog's fingerprint as seen from the current directory. ESLint's `--cache` hashes the
+ * config (settings included) but knows nothing of the catalog files the rules read; putting
+ * this in the settings makes a catalog edit invalidate cached results.
+ */
+function catalogFingerprint(): string {
+  try {
+    return getProject({ file: join(process.cwd(), 'eslint.config.js') }).fingerprint;
+  } catch {
+    return 'unavailable';
+  }
+}
+
+interface Plugin {
+  readonly meta: { readonly name: string; readonly version: string };
+  readonly rules: typeof rules;
+  readonly configs: { readonly recommended: TSESLint.FlatConfig.Config };
+}
+
+const configs = {} as { recommended: TSESLint.FlatConfig.Config };
+
+const plugin: Plugin = {
+  meta: { name: NAMESPACE, version: packageVersion() },
+  rules,
+  configs,
+};
+
+// A getter, so the fingerprint is computed when eslint.config loads (each run, each worker).
+Object.defineProperty(configs, 'recommended', {
+  enumerable: true,
+  get(): TSESLint.FlatConfig.Config {
+    return {
+      name: `${NAMESPACE}/recommended`,
+      plugins: { [NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      rules: Object.fromEntries(Object.entries(RECOMMENDED).map(([name, level]) => [`${NAMESPACE}/${name}`, level])),
+      settings: { [SETTINGS_KEY]: { [FINGERPRINT_KEY]: catalogFingerprint() } },
+    };
+  },
+});
+
+export = plugin;
