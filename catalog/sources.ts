@@ -65,27 +65,35 @@ function readPath(path: string, result: ReadResult): void {
     result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog directory: ${describeFsError(error)}` });
     return;
   }
-  const files = entries
-    .map((name) => ({ name, match: DOMAIN_FILE.exec(name)! }))
-    .filter(({ name }) => isFile(join(path, name)))
-    .sort((a, b) => orderKey(a.match) - orderKey(b.match) || (a.name < b.name ? -1 : 1));
-  if (files.length === 0) {
+  const files: Array<{ name: string; match: RegExpExecArray }> = [];
+  const problemsBefore = result.problems.length;
+  for (const name of entries) {
+    const kind = entryKind(join(path, name));
+    if (kind === 'file') files.push({ name, match: DOMAIN_FILE.exec(name)! });
+    else if (kind !== 'directory') {
+      result.problems.push({ file: join(path, name), line: 1, column: 1, message: `cannot read catalog file: ${describeFsError(kind)}` });
+    }
+  }
+  files.sort((a, b) => orderKey(a.match) - orderKey(b.match) || (a.name < b.name ? -1 : 1));
+  if (files.length === 0 && result.problems.length === problemsBefore) {
     result.problems.push({ file: path, line: 1, column: 1, message: 'no catalog files (*.json) in this directory' });
     return;
   }
   for (const { name, match } of files) readFile(join(path, name), match, result);
 }
 
-function orderKey(match: RegExpExecArray): number {
-  return match[1] === undefined ? Number.MAX_SAFE_INTEGER : Number(match[1]);
+/** A file, a directory (`x.json/` is skipped), or why it cannot be read (a broken or looping symlink). */
+function entryKind(path: string): 'file' | 'directory' | unknown {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : 'directory';
+  } catch (error) {
+    return error;
+  }
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+function orderKey(match: RegExpExecArray): number {
+  return match[1] === undefined ? Number.MAX_SAFE_INTEGER : Number(match[1]);
 }
 
 function readFile(file: string, nameMatch: RegExpExecArray | undefined, result: ReadResult): void {
@@ -144,9 +152,9 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
       return [{ file, line: 1, column: 1, message: `invalid JSON: ${(error as Error).message}` }];
     }
   }
-  // The parser recovers and goes on; several errors at one offset are one mistake seen twice.
-  const distinct = errors.filter((error, i) => i === 0 || errors[i - 1]!.offset !== error.offset);
-  return distinct.map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
+  // Only the first: the parser recovers and goes on, and what it reports after a syntax error
+  // (a truncated file, a missing quote) is mostly the same mistake seen again.
+  return errors.slice(0, 1).map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
 }
 
 function describeParseError(error: ParseError): string {
