@@ -81,18 +81,12 @@ function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>,
     subdomainsKey,
     subdomains,
   };
-  const subdomainCodes = new Map<number, string>();
-  for (const name of Object.keys(rawSubdomains)) {
-    const subdomain = buildSubdomain(source, domain, name, rawSubdomains[name], classes, report);
-    if (!subdomain) continue;
-    const other = subdomainCodes.get(subdomain.code);
-    if (other !== undefined) {
-      report(source, [subdomainsKey, name, 'code'], 'value', `duplicate subdomain code ${subdomain.code} in domain '${domain.name}': already used by '${other}'`);
-      continue;
-    }
-    subdomainCodes.set(subdomain.code, name);
-    subdomains.set(name, subdomain);
-  }
+  addUniqueCodes(
+    subdomains,
+    rawSubdomains,
+    (name, value) => buildSubdomain(source, domain, name, value, classes, report),
+    (name, code, other) => report(source, [subdomainsKey, name, 'code'], 'value', `duplicate subdomain code ${code} in domain '${domain.name}': already used by '${other}'`),
+  );
   return valid ? domain : undefined;
 }
 
@@ -124,19 +118,34 @@ function buildSubdomain(
 
   const errors = new Map<string, CatalogError>();
   const subdomain: CatalogSubdomain = { name, code: code ?? -1, deprecated: deprecated || undefined, domain, errors };
-  const errorCodes = new Map<number, string>();
-  for (const errorName of Object.keys(rawErrors)) {
-    const error = buildError(source, subdomain, errorName, rawErrors[errorName], classes, report);
-    if (!error) continue;
-    const other = errorCodes.get(error.code);
-    if (other !== undefined) {
-      report(source, [...path, 'errors', errorName, 'code'], 'value', `duplicate error code ${error.code} in '${domain.name}.${name}': already used by '${other}'`);
+  addUniqueCodes(
+    errors,
+    rawErrors,
+    (errorName, value) => buildError(source, subdomain, errorName, value, classes, report),
+    (errorName, code, other) => report(source, [...path, 'errors', errorName, 'code'], 'value', `duplicate error code ${code} in '${domain.name}.${name}': already used by '${other}'`),
+  );
+  return valid ? subdomain : undefined;
+}
+
+/** Builds each child of `raw` into `into`, leaving out (and reporting) a child whose code a sibling already has. */
+function addUniqueCodes<T extends { readonly code: number }>(
+  into: Map<string, T>,
+  raw: Fields,
+  build: (name: string, value: unknown) => T | undefined,
+  duplicate: (name: string, code: number, firstName: string) => void,
+): void {
+  const names = new Map<number, string>();
+  for (const name of Object.keys(raw)) {
+    const child = build(name, raw[name]);
+    if (!child) continue;
+    const first = names.get(child.code);
+    if (first !== undefined) {
+      duplicate(name, child.code, first);
       continue;
     }
-    errorCodes.set(error.code, errorName);
-    errors.set(errorName, error);
+    names.set(child.code, name);
+    into.set(name, child);
   }
-  return valid ? subdomain : undefined;
 }
 
 function buildError(
