@@ -1,0 +1,155 @@
+import rule from '../../rules/no-deprecated-id';
+import { at, jsTester, replaced, tsTester } from './rule-tester';
+
+const EXPIRED_V1 = { id: 'security.token.expired_v1', since: '2.2.0', replacement: "; use 'security.token.expired' instead" };
+const MOVED = { id: 'security.token.moved', since: '2.3.0', replacement: "; use 'security.role.not_found' instead" };
+
+tsTester().run('no-deprecated-id (TypeScript)', rule, {
+  valid: [
+    "getError('security.token.invalid');",
+    "kerror.get('security', 'token', 'expired', a, b);",
+    "const tokenError = kerror.wrap('security', 'token');\ntokenError.get('invalid');",
+    // unknown and dynamic ids belong to other rules
+    "getError('security.token.nope');",
+    'getError(id);',
+    // a local `kerror` is not the module
+    "function f(kerror: Api) {\n  kerror.get('security', 'token', 'expired_v1');\n}",
+    // not thrown: not a reference
+    "const e = new ApiError('security.token.expired_v1');",
+  ],
+  invalid: [
+    // dotted literal: autofix to the replacement
+    {
+      code: "getError('security.token.expired_v1', a, b);",
+      output: "getError('security.token.expired', a, b);",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("getError('security.token.expired_v1', a, b);", "'security.token.expired_v1'") }],
+    },
+    {
+      code: 'throw new ApiError(`security.token.expired_v1`);',
+      output: 'throw new ApiError(`security.token.expired`);',
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at('throw new ApiError(`security.token.expired_v1`);', '`security.token.expired_v1`') }],
+    },
+    // held in a constant: rewriting the argument changes the code's shape, so only a suggestion
+    {
+      code: "const ID = 'security.token.expired_v1';\ngetError(ID);",
+      output: null,
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: EXPIRED_V1,
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 12,
+          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.token.expired' }, output: "const ID = 'security.token.expired_v1';\ngetError('security.token.expired');" }],
+        },
+      ],
+    },
+    // split form: only the parts that differ are rewritten
+    {
+      code: "kerror.get('security', 'token', 'expired_v1', a, b);",
+      output: "kerror.get('security', 'token', 'expired', a, b);",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("kerror.get('security', 'token', 'expired_v1', a, b);", "'expired_v1'") }],
+    },
+    {
+      code: "kerror.rejectFrom(err, 'security', 'token', 'moved');",
+      output: "kerror.rejectFrom(err, 'security', 'role', 'not_found');",
+      errors: [{ messageId: 'deprecatedError', data: MOVED, ...at("kerror.rejectFrom(err, 'security', 'token', 'moved');", "'moved'") }],
+    },
+    {
+      // a constant part that must change: a suggestion, not an autofix
+      code: "const S = 'token';\nkerror.get('security', S, 'moved');",
+      output: null,
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: MOVED,
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.role.not_found' }, output: "const S = 'token';\nkerror.get('security', 'role', 'not_found');" }],
+        },
+      ],
+    },
+    {
+      // a constant part that stays: still an autofix
+      code: "const D = 'security';\nkerror.get(D, 'token', 'expired_v1');",
+      output: "const D = 'security';\nkerror.get(D, 'token', 'expired');",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 24, endLine: 2, endColumn: 36 }],
+    },
+    // wrappers: the name is rewritten when the replacement is in the same subdomain
+    {
+      code: "const tokenError = kerror.wrap('security', 'token');\ntokenError.getFrom(err, 'expired_v1');",
+      output: "const tokenError = kerror.wrap('security', 'token');\ntokenError.getFrom(err, 'expired');",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 25, endLine: 2, endColumn: 37 }],
+    },
+    {
+      // …and left alone when it is in another subdomain: the wrap() cannot change for one call
+      code: "const tokenError = kerror.wrap('security', 'token');\ntokenError.get('moved');",
+      output: null,
+      errors: [{ messageId: 'deprecatedError', data: MOVED, line: 2, column: 16, endLine: 2, endColumn: 23 }],
+    },
+    {
+      code: "import * as errs from './kerror';\nerrs.wrap('security', 'token').reject('expired_v1');",
+      output: "import * as errs from './kerror';\nerrs.wrap('security', 'token').reject('expired');",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 39, endLine: 2, endColumn: 51 }],
+    },
+    // no replacement: reported, nothing to fix
+    {
+      code: "getError('security.token.old_format');",
+      output: null,
+      errors: [{ messageId: 'deprecatedError', data: { id: 'security.token.old_format', since: '1.0.0', replacement: '' }, ...at("getError('security.token.old_format');", "'security.token.old_format'") }],
+    },
+    // deprecated subdomain and domain
+    {
+      code: "kerror.get('security', 'legacy', 'thing');",
+      output: null,
+      errors: [
+        {
+          messageId: 'deprecatedScope',
+          data: { id: 'security.legacy.thing', since: '3.0.0', level: 'subdomain', scope: 'security.legacy' },
+          ...at("kerror.get('security', 'legacy', 'thing');", "'legacy'"),
+        },
+      ],
+    },
+    {
+      code: "getError('old.stuff.broken', name);",
+      output: null,
+      errors: [{ messageId: 'deprecatedScope', data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' }, ...at("getError('old.stuff.broken', name);", "'old.stuff.broken'") }],
+    },
+    {
+      code: "kerror.get('old', 'stuff', 'broken', name);",
+      output: null,
+      errors: [{ messageId: 'deprecatedScope', data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' }, ...at("kerror.get('old', 'stuff', 'broken', name);", "'old'") }],
+    },
+    // a deprecated wrap() is reported once, at the wrap(), not at every use of the wrapper
+    {
+      code: "const legacyError = kerror.wrap('security', 'legacy');\nlegacyError.get('thing');\nlegacyError.reject('thing');",
+      output: null,
+      errors: [{ messageId: 'deprecatedWrap', data: { level: 'subdomain', scope: 'security.legacy', since: '3.0.0' }, line: 1, column: 45, endLine: 1, endColumn: 53 }],
+    },
+    {
+      code: "const oldError = kerror.wrap('old', 'stuff');",
+      output: null,
+      errors: [{ messageId: 'deprecatedWrap', data: { level: 'domain', scope: 'old', since: '1.5.0' }, ...at("const oldError = kerror.wrap('old', 'stuff');", "'old'") }],
+    },
+  ],
+});
+
+jsTester().run('no-deprecated-id (JavaScript, CommonJS)', rule, {
+  valid: ["const kerror = require('../kerror').wrap('security', 'token');\nkerror.get('expired', a, b);"],
+  invalid: [
+    {
+      // the wrapper shadows the module's usual name
+      code: "const kerror = require('../kerror').wrap('security', 'token');\nthrow kerror.get('expired_v1');",
+      output: "const kerror = require('../kerror').wrap('security', 'token');\nthrow kerror.get('expired');",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 18, endLine: 2, endColumn: 30 }],
+    },
+    {
+      code: "const { getError } = require('./errors');\nthrow getError('security.token.expired_v1', a, b);",
+      output: replaced("const { getError } = require('./errors');\nthrow getError('security.token.expired_v1', a, b);", 'expired_v1', 'expired'),
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 16, endLine: 2, endColumn: 43 }],
+    },
+  ],
+});
