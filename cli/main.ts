@@ -6,6 +6,7 @@ import { CHECK_HELP, runCheck } from './check';
 import { DOCS_HELP, runDocs } from './docs';
 import { IDS_HELP, runIds } from './ids';
 import { err, formatProblem, out } from './output';
+import { runUnused, UNUSED_HELP } from './unused';
 import { CatalogError, ConfigError } from './setup';
 
 /** Exit codes, as documented in every command's --help and in docs/cli.md. */
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: { summary: 'validate the catalog (and the config)', help: CHECK_HELP, run: runCheck },
   docs: { summary: 'generate, or check, one Markdown page per domain', help: DOCS_HELP, run: runDocs },
   ids: { summary: 'list the ids with code, class, status and message', help: IDS_HELP, run: runIds },
+  unused: { summary: 'list the ids that no code references', help: UNUSED_HELP, run: runUnused },
 };
 
 const MAIN_HELP = `Usage: error-catalog <command> [options]

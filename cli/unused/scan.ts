@@ -1,0 +1,179 @@
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import type { CallMatcher } from '../../catalog/callsite/match';
+import type { IdPart } from '../../catalog/callsite/reference';
+import { calleeLastName, describeCallSite, isThrown, scopeResolver } from '../../rules/analysis/describe-call';
+
+type Node = TSESTree.Node;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+type Scope = TSESLint.Scope.Scope;
+
+/** One part of an id pattern: a known name, or `undefined` for "any". */
+export type PatternPart = string | undefined;
+
+/** What one recognised call says about which ids it may raise. */
+export type IdUse =
+  /** A whole id, known statically. */
+  | { readonly kind: 'exact'; readonly id: string }
+  /** Split parts, some unknown (`kerror.get('a', 'b', name)`), or a `wrap('a', 'b')` scope. */
+  | { readonly kind: 'pattern'; readonly parts: readonly [PatternPart, PatternPart, PatternPart] }
+  /** A dotted id known up to a prefix (`getError(\`a.b.${name}\`)`); '' when nothing is known. */
+  | { readonly kind: 'prefix'; readonly prefix: string };
+
+export interface FoundUse {
+  readonly use: IdUse;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ScanResult =
+  | { readonly kind: 'scanned'; readonly uses: readonly FoundUse[]; readonly parsed: boolean }
+  | { readonly kind: 'skipped'; readonly line: number; readonly column: number; readonly message: string };
+
+/**
+ * A cheap text test before parsing: a file that mentions no callee name a form can end with
+ * (and no `throw`, when `throw new X(id)` is recognised) cannot reference an id. Most files of
+ * a large project are skipped here without being parsed.
+ */
+export function textFilter(matcher: CallMatcher): RegExp {
+  const words = [...matcher.calleeNames];
+  if (matcher.calls.throwNew !== false) words.push('throw');
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length === 0 ? /$^/ : new RegExp(`\\b(?:${escaped.join('|')})\\b`);
+}
+
+/**
+ * The id uses of one JS/TS file, recognised as the ESLint rules recognise them: the ESTree
+ * adapter (rules/analysis/describe-call.ts) describes each call, the shared matcher decides.
+ */
+export function scanSource(text: string, file: string, matcher: CallMatcher, filter: RegExp): ScanResult {
+  if (!filter.test(text)) return { kind: 'scanned', uses: [], parsed: false };
+  let ast: TSESTree.Program;
+  try {
+    ast = parse(text, { range: true, loc: true, jsx: !/\.[cm]?ts$/.test(file), comment: false, tokens: false });
+  } catch (error) {
+    const parseError = error as { lineNumber?: number; column?: number; message: string };
+    const line = parseError.lineNumber ?? 1;
+    return { kind: 'skipped', line, column: (parseError.column ?? 0) + 1, message: `parse error: ${parseError.message}` };
+  }
+
+  const aliases = collectAliases(ast, matcher);
+  const candidates: CallNode[] = [];
+  // Parent links are set on the way: the adapter needs them to tell a thrown `new`.
+  simpleTraverse(
+    ast,
+    {
+      enter(node) {
+        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return;
+        candidates.push(node);
+      },
+    },
+    true,
+  );
+  const uses: FoundUse[] = [];
+  const kept = candidates.filter((node) => {
+    const name = calleeLastName(node.callee);
+    const kind = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    return matcher.mayMatch(name, kind, kind === 'new' && isThrown(node)) || (name !== undefined && aliases.has(name));
+  });
+  if (kept.length === 0) return { kind: 'scanned', uses, parsed: true };
+
+  const scopeOf = scopeResolver(analyze(ast, { sourceType: ast.sourceType }));
+  for (const node of kept) {
+    const reference = matcher.match(describeCallSite(node, scopeOf));
+    if (!reference) continue;
+    const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+    if (reference.form === 'dotted') {
+      for (const use of dottedUses(reference.id, node, scopeOf)) uses.push({ use, ...at });
+    } else if (reference.form === 'scope') {
+      uses.push({ use: { kind: 'pattern', parts: [known(reference.domain), known(reference.subdomain), undefined] }, ...at });
+    } else {
+      const parts = [known(reference.domain), known(reference.subdomain), known(reference.name)] as const;
+      const use: IdUse = parts.every((part) => part !== undefined) ? { kind: 'exact', id: parts.join('.') } : { kind: 'pattern', parts };
+      uses.push({ use, ...at });
+    }
+  }
+  return { kind: 'scanned', uses, parsed: true };
+}
+
+function known(part: IdPart): PatternPart {
+  return part.kind === 'static' ? part.value : undefined;
+}
+
+/**
+ * A dotted id: static → exact. Dynamic → what can still be known from the argument:
+ * each branch of `a ? 'x' : 'y'` / `a || 'x'`, and the static start of a template or `+`.
+ */
+function dottedUses(part: IdPart, call: CallNode, scopeOf: (node: Node) => Scope): IdUse[] {
+  if (part.kind === 'static') return [{ kind: 'exact', id: part.value }];
+  if (part.kind === 'missing') return [];
+  const arg = call.arguments.find((candidate) => candidate.range[0] === part.range[0] && candidate.range[1] === part.range[1]);
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return [{ kind: 'prefix', prefix: '' }];
+  const scope = scopeOf(call);
+  return prefixesOf(arg, scope, 0).map((p) => (p.complete ? { kind: 'exact', id: p.value } : { kind: 'prefix', prefix: p.value }));
+}
+
+interface Prefix {
+  readonly value: string;
+  /** The whole string is known. */
+  readonly complete: boolean;
+}
+
+const MAX_BRANCH_DEPTH = 4;
+
+function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
+  const value = ASTUtils.getStaticValue(node, scope);
+  if (value && typeof value.value === 'string') return [{ value: value.value, complete: true }];
+  if (depth >= MAX_BRANCH_DEPTH) return [{ value: '', complete: false }];
+  switch (node.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...prefixesOf(node.consequent, scope, depth + 1), ...prefixesOf(node.alternate, scope, depth + 1)];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [...prefixesOf(node.left, scope, depth + 1), ...prefixesOf(node.right, scope, depth + 1)];
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let text = node.quasis[0]?.value.cooked ?? '';
+      for (let i = 0; i < node.expressions.length; i++) {
+        const expression = ASTUtils.getStaticValue(node.expressions[i]!, scope);
+        if (!expression) return [{ value: text, complete: false }];
+        text += String(expression.value) + (node.quasis[i + 1]?.value.cooked ?? '');
+      }
+      return [{ value: text, complete: true }];
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '+') break;
+      const left = prefixesOf(node.left, scope, depth + 1);
+      return left.flatMap((l) => (l.complete ? prefixesOf(node.right, scope, depth + 1).map((r) => ({ value: l.value + r.value, complete: r.complete })) : [l]));
+    }
+    default:
+      break;
+  }
+  return [{ value: '', complete: false }];
+}
+
+/**
+ * Renamed imports (`import { get as g } from './kerror'`, `const { getError: ge } = require(…)`)
+ * would escape the callee-name pre-filter; they sit at the top level, so one pass finds them.
+ */
+function collectAliases(program: TSESTree.Program, matcher: CallMatcher): Set<string> {
+  const aliases = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const spec of statement.specifiers) {
+        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        if (matcher.calleeNames.has(imported)) aliases.add(spec.local.name);
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier) aliases.add(value.name);
+        }
+      }
+    }
+  }
+  return aliases;
+}
