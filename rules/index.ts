@@ -15,13 +15,16 @@ import placeholderCount from './placeholder-count';
 const NAMESPACE = 'error-catalog';
 
 function packageVersion(): string {
-  try {
-    // dist/rules/index.js → the package root.
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  // dist/rules/index.js (built) or rules/index.ts (tests): the package root is two or one levels up.
+  for (const root of [join(__dirname, '..', '..'), join(__dirname, '..')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === NAMESPACE && pkg.version) return pkg.version;
+    } catch {
+      // not this one
+    }
   }
+  return '0.0.0';
 }
 
 const rules = {
