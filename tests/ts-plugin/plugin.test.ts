@@ -1,0 +1,247 @@
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReference, getProject, setFreshnessInterval, SHIPPED_CATALOG } from '../../catalog/index';
+import { tempDir } from '../support/temp-dir';
+import { applyChanges, createHarness, flatten, marked, ownDiagnostics, type Harness } from './harness';
+
+const FIXTURE_CATALOG = resolve(__dirname, 'fixtures', 'catalog');
+const CONFIG = { catalog: [SHIPPED_CATALOG, FIXTURE_CATALOG] };
+
+let dir: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  dir = tempDir();
+});
+afterAll(() => dir.dispose());
+
+function harnessWith(files: Record<string, string>, config: Record<string, unknown> = CONFIG): Harness {
+  return createHarness(dir.dir, config, files);
+}
+
+describe('diagnostics', () => {
+  it('reports unknown, deprecated and placeholder findings with the shared wording at the shared positions', () => {
+    const text = [
+      "getError('security.token.invalidd');",
+      "getError('security.role.invalid_controller', 'x');",
+      "getError('api.request.too_large', 10);",
+      "getError('security.token.invalid');",
+      "kerror.get('security', 'tokn', 'invalid');",
+    ].join('\n');
+    const h = harnessWith({ 'a.ts': text });
+    const diagnostics = ownDiagnostics(h.service, h.path('a.ts'));
+    const shown = diagnostics.map((d) => ({ code: d.code, category: d.category, text: text.slice(d.start!, d.start! + d.length!), message: d.messageText }));
+    expect(shown).toEqual([
+      { code: 93001, category: ts.DiagnosticCategory.Error, text: "'security.token.invalidd'", message: expect.stringContaining("Did you mean 'security.token.invalid'") },
+      { code: 93002, category: ts.DiagnosticCategory.Warning, text: "'security.role.invalid_controller'", message: expect.stringContaining("use 'security.role.unknown_controller' instead") },
+      { code: 93003, category: ts.DiagnosticCategory.Error, text: "'api.request.too_large'", message: expect.stringContaining('has 2 placeholder(s)') },
+      { code: 93001, category: ts.DiagnosticCategory.Error, text: "'tokn'", message: expect.stringContaining("Unknown subdomain 'tokn'") },
+    ]);
+    expect(diagnostics.every((d) => d.source === 'error-catalog')).toBe(true);
+    expect(diagnostics[1]!.reportsDeprecated).toBeDefined();
+  });
+
+  it('says exactly what checkReference says (the ESLint rules render the same findings)', () => {
+    const text = "getError('security.tokn.invalid');";
+    const h = harnessWith({ 'b.ts': text });
+    const [diagnostic] = ownDiagnostics(h.service, h.path('b.ts'));
+    const project = getProject({ file: h.path('b.ts'), inline: CONFIG, baseDir: dir.dir });
+    const range = [9, 32] as const;
+    const [finding] = checkReference({ form: 'dotted', range: [0, 33], id: { kind: 'static', value: 'security.tokn.invalid', range, literal: true, editable: true }, placeholders: { count: 0 } }, project.catalog!);
+    expect(diagnostic?.messageText).toBe(finding?.message);
+    expect([diagnostic?.start, diagnostic!.start! + diagnostic!.length!]).toEqual(range);
+  });
+
+  it('recognises imports, requires, wrappers, constants and throw new in .ts, .tsx, .js and .jsx', () => {
+    const files = {
+      'imp.ts': "import * as kerror from './lib/kerror';\nconst tokenError = kerror.wrap('security', 'token');\ntokenError.get('nope');\nconst ID = 'security.' + 'token.gone';\nthrow new ApiError(ID);\n",
+      'req.js': "const errors = require('../lib/kerror');\nerrors.get('security', 'token', 'nope');\nconst { get } = require('./kerror');\nget('security', 'tokn', 'invalid');\n",
+      'view.tsx': "export const View = () => <div>{getError(`security.token.nope`)}</div>;\n",
+      'view.jsx': "export const View = () => <div>{(0, errors.getError)('security.token.nope')}</div>;\n",
+      'local.ts': "function f(kerror: { get(...a: string[]): void }) { kerror.get('security', 'token', 'nope'); }\nnew Error('security.token.nope');\n",
+    };
+    const h = harnessWith(files);
+    const texts = (name: string): string[] => ownDiagnostics(h.service, h.path(name)).map((d) => files[name as keyof typeof files].slice(d.start!, d.start! + d.length!));
+    expect(texts('imp.ts')).toEqual(["'nope'", 'ID']);
+    expect(texts('req.js')).toEqual(["'nope'", "'tokn'"]);
+    expect(texts('view.tsx')).toEqual(['`security.token.nope`']);
+    expect(texts('view.jsx')).toEqual(["'security.token.nope'"]);
+    // A parameter named kerror is not the module; `new` outside `throw` is not a reference.
+    expect(texts('local.ts')).toEqual([]);
+  });
+});
+
+describe('completions', () => {
+  it('offers every id inside getError, deprecated last with the deprecated modifier, replacing the whole literal text', () => {
+    const { text, at } = marked("getError('|');");
+    const h = harnessWith({ 'c.ts': text });
+    const info = h.service.getCompletionsAtPosition(h.path('c.ts'), at, undefined)!;
+    const names = info.entries.map((e) => e.name);
+    expect(names).toContain('security.token.invalid');
+    expect(names).toContain('api.request.too_large');
+    const deprecated = info.entries.filter((e) => e.kindModifiers === 'deprecated').map((e) => e.name);
+    expect(deprecated).toEqual(expect.arrayContaining(['security.role.invalid_controller', 'security.role.missing_policies', 'api.legacy.old_format']));
+    const firstDeprecated = info.entries.findIndex((e) => e.kindModifiers === 'deprecated');
+    expect(info.entries.slice(firstDeprecated).every((e) => e.kindModifiers === 'deprecated')).toBe(true);
+    const sorted = [...info.entries].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    expect(sorted.map((e) => e.name)).toEqual(names);
+    expect(info.entries[0]!.replacementSpan).toEqual({ start: at, length: 0 });
+    expect(info.entries.find((e) => e.name === 'security.token.invalid')!.labelDetails?.description).toMatch(/^0x07010001 Invalid authentication token/);
+  });
+
+  it('replaces what was typed: getError(\'security.to|\')', () => {
+    const { text, at } = marked("getError('security.to|');");
+    const h = harnessWith({ 'd.ts': text });
+    const info = h.service.getCompletionsAtPosition(h.path('d.ts'), at, undefined)!;
+    expect(info.entries.map((e) => e.name)).toContain('security.token.expired');
+    expect(info.entries.every((e) => e.name.startsWith('security.'))).toBe(true);
+    expect(info.entries[0]!.replacementSpan).toEqual({ start: 10, length: 'security.to'.length });
+  });
+
+  it('completes each part of the split form from the parts before it, and a wrapper from its subdomain', () => {
+    const cases: Array<[string, string, string]> = [
+      ["kerror.get('|');", 'security', 'domain'],
+      ["kerror.get('security', '|');", 'token', 'subdomain'],
+      ["kerror.get('security', 'token', 'inv|');", 'invalid', 'error'],
+      ["const tokenError = kerror.wrap('security', 'token');\ntokenError.get('|');", 'expired', 'error'],
+      ["getError('security.token.invalid', 'unterminated');\nkerror.get('security', 'to|", 'token', 'unterminated subdomain'],
+    ];
+    for (const [source, expected, what] of cases) {
+      const { text, at } = marked(source);
+      const h = harnessWith({ 'e.ts': text });
+      const info = h.service.getCompletionsAtPosition(h.path('e.ts'), at, undefined);
+      expect(info?.entries.map((e) => e.name), what).toContain(expected);
+      expect(info?.entries.some((e) => e.name.includes('.')), what).toBe(false);
+    }
+  });
+
+  it('gives documentation with message and hex code in the entry details', () => {
+    const { text, at } = marked("getError('|');");
+    const h = harnessWith({ 'f.ts': text });
+    const details = h.service.getCompletionEntryDetails(h.path('f.ts'), at, 'security.role.invalid_controller', undefined, undefined, undefined, undefined)!;
+    const docs = flatten(details.documentation);
+    expect(flatten(details.displayParts)).toContain('0x07050006');
+    expect(docs).toContain('Unknown controller "`%s`"');
+    expect(docs).toContain('Deprecated** since 2.1.0');
+    expect(details.kindModifiers).toBe('deprecated');
+  });
+
+  it('keeps TypeScript\'s own completions outside id literals', () => {
+    const { text, at } = marked("const value = 1;\nval|");
+    const h = harnessWith({ 'g.ts': text });
+    const info = h.service.getCompletionsAtPosition(h.path('g.ts'), at, undefined);
+    expect(info?.entries.some((e) => e.name === 'value')).toBe(true);
+  });
+});
+
+describe('hover', () => {
+  it('describes the error of an id literal in markdown', () => {
+    const text = "getError('security.role.invalid_controller', 'x');";
+    const h = harnessWith({ 'h.ts': text });
+    const info = h.service.getQuickInfoAtPosition(h.path('h.ts'), 15)!;
+    expect(flatten(info.displayParts)).toBe('(error) security.role.invalid_controller: 0x07050006');
+    const docs = flatten(info.documentation);
+    expect(docs).toContain('BadRequestError · HTTP 400');
+    expect(docs).toContain('**Message:** Unknown controller "`%s`" _(1 placeholder)_');
+    expect(docs).toContain('Trying to set a role with a non-existing controller');
+    expect(docs).toContain('Use `security.role.unknown_controller` instead.');
+    expect(info.textSpan).toEqual({ start: 9, length: text.indexOf(',') - 9 });
+    expect(info.kindModifiers).toBe('deprecated');
+  });
+
+  it('describes the whole error from any part of a split id, and a subdomain from a wrap()', () => {
+    const text = "kerror.get('api', 'legacy', 'old_format');\nkerror.wrap('api', 'request');";
+    const h = harnessWith({ 'i.ts': text });
+    const onDomain = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'api'") + 1)!;
+    expect(flatten(onDomain.displayParts)).toBe('(error) api.legacy.old_format: 0x08020001');
+    expect(flatten(onDomain.documentation)).toContain('its subdomain `api.legacy` is deprecated');
+    const onWrap = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'request'") + 2)!;
+    expect(flatten(onWrap.displayParts)).toBe('(error subdomain) api.request');
+  });
+});
+
+describe('quick fixes', () => {
+  it('replaces an unknown id with each did-you-mean candidate and a deprecated one with its replacement', () => {
+    const text = "getError('security.token.invalidd');\ngetError('security.role.invalid_controller', 'x');\nkerror.get('security', 'tokn', 'invalid');";
+    const h = harnessWith({ 'j.ts': text });
+    const diagnostics = ownDiagnostics(h.service, h.path('j.ts'));
+    const fixesFor = (d: ts.Diagnostic): string[] =>
+      h.service.getCodeFixesAtPosition(h.path('j.ts'), d.start!, d.start! + d.length!, [d.code], {}, {}).map((fix) => applyChanges(text, fix.changes[0]!.textChanges).split('\n')[text.slice(0, d.start).split('\n').length - 1]!);
+    expect(fixesFor(diagnostics[0]!)).toContain("getError('security.token.invalid');");
+    expect(fixesFor(diagnostics[1]!)).toEqual(["getError('security.role.unknown_controller', 'x');"]);
+    expect(fixesFor(diagnostics[2]!)).toContain("kerror.get('security', 'token', 'invalid');");
+    const action = h.service.getCodeFixesAtPosition(h.path('j.ts'), diagnostics[1]!.start!, diagnostics[1]!.start!, [93002], {}, {})[0]!;
+    expect(action.description).toBe("Replace with 'security.role.unknown_controller'.");
+    expect(h.service.getSupportedCodeFixes(h.path('j.ts'))).toEqual(expect.arrayContaining(['93001', '93002']));
+    expect(ts.getSupportedCodeFixes()).toEqual(expect.arrayContaining(['93001', '93002']));
+  });
+});
+
+describe('go to definition', () => {
+  it('goes from an id literal to the key of its error in the catalog JSON', () => {
+    const text = "getError('security.token.expired');\nkerror.get('api', 'request', 'missing_field');";
+    const h = harnessWith({ 'k.ts': text });
+    const result = h.service.getDefinitionAndBoundSpan(h.path('k.ts'), 12)!;
+    const [definition] = result.definitions!;
+    expect(definition!.fileName).toBe(join(SHIPPED_CATALOG, '07-security.json'));
+    const json = ts.sys.readFile(definition!.fileName)!;
+    expect(json.slice(definition!.textSpan.start, definition!.textSpan.start + definition!.textSpan.length)).toBe('"expired"');
+    expect(result.textSpan).toEqual({ start: 9, length: "'security.token.expired'".length });
+    const onSubdomain = h.service.getDefinitionAndBoundSpan(h.path('k.ts'), text.indexOf("'request'") + 1)!.definitions![0]!;
+    const fixture = ts.sys.readFile(onSubdomain.fileName)!;
+    expect(fixture.slice(onSubdomain.textSpan.start, onSubdomain.textSpan.start + onSubdomain.textSpan.length)).toBe('"request"');
+  });
+});
+
+describe('live catalog and failures', () => {
+  it('picks up a catalog edit, and keeps serving the last good catalog while the catalog is broken', () => {
+    setFreshnessInterval(0);
+    try {
+      const catalogDir = tempDir({ '09-live.json': JSON.stringify({ code: 9, subDomains: { one: { code: 1, errors: { first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' } } } } }) });
+      const text = "getError('live.one.first');\ngetError('live.one.second');";
+      const h = harnessWith({ 'l.ts': text }, { catalog: catalogDir.dir });
+      expect(ownDiagnostics(h.service, h.path('l.ts')).map((d) => d.code)).toEqual([93001]);
+
+      catalogDir.write('09-live.json', JSON.stringify({ code: 9, subDomains: { one: { code: 1, errors: { first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' }, second: { code: 2, message: 'Second', description: 'Second', class: 'BadRequestError' } } } } }));
+      expect(ownDiagnostics(h.service, h.path('l.ts'))).toEqual([]);
+
+      catalogDir.write('09-live.json', '{ "code": 9, "subDomains": ');
+      const broken = ownDiagnostics(h.service, h.path('l.ts'));
+      expect(broken.map((d) => d.code)).toEqual([93004]);
+      expect(broken[0]!.messageText).toMatch(/^The error catalog cannot be used: .*09-live\.json:1:\d+: invalid JSON/);
+      expect(broken[0]!.start).toBe(0);
+      // The last good catalog still knows 'live.one.second'.
+      expect(h.service.getQuickInfoAtPosition(h.path('l.ts'), text.indexOf('second'))).toBeDefined();
+      expect(h.logs.some((line) => line.includes('serving the last good catalog'))).toBe(true);
+      catalogDir.dispose();
+    } finally {
+      setFreshnessInterval(500);
+    }
+  });
+
+  it('returns the language service\'s own answer and logs when the plugin fails', () => {
+    const { text, at } = marked("const value = 1;\ngetError('security.|');\nval");
+    const h = harnessWith({ 'm.ts': text });
+    const expected = h.original.getCompletionsAtPosition(h.path('m.ts'), text.length, undefined);
+    (h.original as { getProgram: () => ts.Program | undefined }).getProgram = () => {
+      throw new Error('boom');
+    };
+    expect(h.service.getCompletionsAtPosition(h.path('m.ts'), text.length, undefined)?.entries.length).toBe(expected?.entries.length);
+    expect(() => h.service.getCompletionsAtPosition(h.path('m.ts'), at, undefined)).not.toThrow();
+    expect(() => h.service.getSemanticDiagnostics(h.path('m.ts'))).not.toThrow();
+    expect(() => h.service.getQuickInfoAtPosition(h.path('m.ts'), at)).not.toThrow();
+    expect(h.logs.some((line) => line.includes('completions failed: Error: boom'))).toBe(true);
+  });
+
+  it('reports a missing config only on files that raise errors', () => {
+    const lonely = tempDir();
+    const h = createHarness(lonely.dir, {}, { 'n.ts': "getError('security.token.invalid');", 'o.ts': 'export const x = 1;' });
+    expect(ownDiagnostics(h.service, h.path('n.ts')).map((d) => d.messageText)).toEqual([expect.stringContaining('no error-catalog.config.json found')]);
+    expect(ownDiagnostics(h.service, h.path('o.ts'))).toEqual([]);
+    lonely.dispose();
+  });
+
+  it('returns the catalog files from getExternalFiles so tsserver watches them', () => {
+    const h = harnessWith({ 'p.ts': '' });
+    expect(h.plugin.getExternalFiles!(h.project, 0)).toEqual(expect.arrayContaining([join(SHIPPED_CATALOG, '07-security.json'), join(FIXTURE_CATALOG, '08-api.json')]));
+  });
+});

@@ -1,0 +1,74 @@
+import type * as TS from 'typescript';
+import { completeAt, type Catalog, type CompletionCandidate, type CompletionResult } from '../catalog/index';
+import type { PluginContext } from './context';
+import { describeEntry } from './quick-info';
+import { isUnterminated, referenceAt } from './references';
+
+/** Completions inside the literal of a recognised call, or undefined to keep TypeScript's answer. */
+export function pluginCompletions(context: PluginContext, fileName: string, position: number): TS.CompletionInfo | undefined {
+  const found = candidatesAt(context, fileName, position);
+  if (!found) return undefined;
+  const { result, catalog } = found;
+  const ts = context.ts;
+  const replacementSpan = { start: result.replace[0], length: result.replace[1] - result.replace[0] };
+  const entries = result.candidates.map(
+    (candidate, index): TS.CompletionEntry => ({
+      name: candidate.text,
+      kind: candidate.group ? ts.ScriptElementKind.moduleElement : ts.ScriptElementKind.constElement,
+      kindModifiers: candidate.deprecated ? ts.ScriptElementKindModifier.deprecatedModifier : ts.ScriptElementKindModifier.none,
+      // Our order (catalog order, deprecated last) survives editors that sort by sortText.
+      sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
+      replacementSpan,
+      labelDetails: { description: summary(catalog, candidate) },
+    }),
+  );
+  const info: TS.CompletionInfo = { isGlobalCompletion: false, isMemberCompletion: false, isNewIdentifierLocation: false, optionalReplacementSpan: replacementSpan, entries };
+  if (result.incomplete) info.isIncomplete = true;
+  return info;
+}
+
+/** Details of one of our entries (documentation on the side of the list), or undefined for TypeScript's own. */
+export function pluginCompletionDetails(context: PluginContext, fileName: string, position: number, entryName: string): TS.CompletionEntryDetails | undefined {
+  const found = candidatesAt(context, fileName, position);
+  const candidate = found?.result.candidates.find((c) => c.text === entryName);
+  if (!found || !candidate) return undefined;
+  const ts = context.ts;
+  const described = describeEntry(found.catalog, candidate.entry);
+  return {
+    name: entryName,
+    kind: candidate.group ? ts.ScriptElementKind.moduleElement : ts.ScriptElementKind.constElement,
+    kindModifiers: candidate.deprecated ? ts.ScriptElementKindModifier.deprecatedModifier : ts.ScriptElementKindModifier.none,
+    displayParts: [{ text: described.title, kind: 'text' }],
+    documentation: [{ text: described.markdown, kind: 'markdown' }],
+  };
+}
+
+function candidatesAt(context: PluginContext, fileName: string, position: number): { result: CompletionResult; catalog: Catalog } | undefined {
+  const state = context.fileState(fileName);
+  if (!state) return undefined;
+  const project = context.projectFor(fileName);
+  const catalog = context.browsingCatalog(project);
+  if (!catalog) return undefined;
+  const at = referenceAt(context.ts, state.sourceFile, state.checker, project.matcher, position);
+  if (!at) return undefined;
+  const result = completeAt(at.found.reference, catalog, position, { unterminated: isUnterminated(at.literal) });
+  return result && { result, catalog };
+}
+
+/** The short text beside an entry: hex code and message for an error, the code for a group. */
+function summary(catalog: Catalog, candidate: CompletionCandidate): string {
+  const entry = candidate.entry;
+  if ('fullCode' in entry) return `${catalog.hexCode(entry)} ${truncate(entry.message, 80)}`;
+  if ('subdomains' in entry) return `domain ${entry.code} · ${countIn(entry.subdomains.values())} errors`;
+  return `subdomain ${entry.code} · ${entry.errors.size} errors`;
+}
+
+function countIn(subdomains: Iterable<{ errors: { size: number } }>): number {
+  let count = 0;
+  for (const subdomain of subdomains) count += subdomain.errors.size;
+  return count;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,107 @@
+import { dirname, relative } from 'node:path';
+import type * as TS from 'typescript';
+import { getProject, renderMessage, type Catalog, type CatalogProblem, type ConfigInput, type Project } from '../catalog/index';
+
+/** The plugin's entry in tsconfig `compilerOptions.plugins`: its name, and optionally the config inline. */
+export type PluginConfig = ConfigInput & { readonly name?: string; readonly configFile?: string };
+
+export interface Logger {
+  info(message: string): void;
+}
+
+/**
+ * What every feature needs for one tsserver project: the project config and catalog for a file,
+ * the current program, and a logger. One per `create` call.
+ */
+export class PluginContext {
+  private config: PluginConfig;
+  private lastLoggedProblems = '';
+
+  constructor(
+    readonly ts: typeof TS,
+    readonly languageService: TS.LanguageService,
+    readonly baseDir: string,
+    config: PluginConfig | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.config = config ?? {};
+  }
+
+  setConfig(config: PluginConfig | undefined): void {
+    this.config = config ?? {};
+  }
+
+  /** The error-catalog project of a source file: the inline tsconfig options, or the nearest config file. */
+  projectFor(fileName: string): Project {
+    const { name: _name, ...inline } = this.config;
+    const hasInline = Object.keys(inline).length > 0;
+    const project = getProject({
+      file: fileName,
+      ...(hasInline ? { inline, baseDir: this.baseDir, inlineLabel: 'tsconfig plugin options' } : {}),
+    });
+    this.logProblems(project);
+    return project;
+  }
+
+  /** The catalog to check against: never a broken one; the last good one while the current is broken. */
+  checkingCatalog(project: Project): Catalog | undefined {
+    return project.problems.length === 0 ? project.catalog : project.lastGoodCatalog;
+  }
+
+  /** The catalog to complete and describe from: a partial catalog is better than none there. */
+  browsingCatalog(project: Project): Catalog | undefined {
+    return project.problems.length === 0 ? project.catalog : (project.lastGoodCatalog ?? project.catalog);
+  }
+
+  /** The source file and checker of the current program, or undefined for a file outside it. */
+  fileState(fileName: string): { sourceFile: TS.SourceFile; checker: TS.TypeChecker } | undefined {
+    const program = this.languageService.getProgram();
+    const sourceFile = program?.getSourceFile(fileName);
+    if (!program || !sourceFile) return undefined;
+    return { sourceFile, checker: program.getTypeChecker() };
+  }
+
+  log(message: string): void {
+    try {
+      this.logger.info(`[error-catalog] ${message}`);
+    } catch {
+      // A logger that throws must not take the editor down with it.
+    }
+  }
+
+  /** Runs a feature; on any failure logs it and returns the language service's own answer. */
+  guard<T>(feature: string, original: () => T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.log(`${feature} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return original();
+    }
+  }
+
+  private logProblems(project: Project): void {
+    const key = project.problems.length === 0 ? '' : project.fingerprint;
+    if (key === this.lastLoggedProblems) return;
+    this.lastLoggedProblems = key;
+    if (key === '') this.log('catalog loaded without problems');
+    else {
+      const kept = project.lastGoodCatalog ? '; serving the last good catalog' : '';
+      this.log(`catalog problems${kept}:\n${project.problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+    }
+  }
+
+  /** The one-line diagnostic text for a broken catalog or config. */
+  problemMessage(problems: readonly CatalogProblem[]): string {
+    const first = problems[0]!;
+    const file = relative(this.baseDir, first.file) || first.file;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}).` : '';
+    const problem = `${file}:${first.line}:${first.column}: ${first.message}${more === '' ? '.' : ''}`;
+    return renderMessage('catalogProblem', { problem, more });
+  }
+}
+
+/** The directory inline config paths are relative to: the tsconfig's, else the project's. */
+export function baseDirOf(project: TS.server.Project): string {
+  const name = project.getProjectName();
+  return /\.json$/i.test(name) ? dirname(name) : project.getCurrentDirectory();
+}

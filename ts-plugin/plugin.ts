@@ -1,0 +1,111 @@
+/**
+ * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is wrong with it is decided in
+ * catalog/ (shared with the ESLint rules); this layer turns TypeScript's AST into call-site
+ * descriptions and findings into diagnostics, completions, hovers, fixes and definitions.
+ */
+import type * as TS from 'typescript';
+import { pluginCodeFixes, registerFixableCodes } from './code-fixes';
+import { pluginCompletionDetails, pluginCompletions } from './completions';
+import { baseDirOf, PluginContext, type PluginConfig } from './context';
+import { pluginDefinition } from './definition';
+import { FIXABLE_CODES, pluginDiagnostics } from './diagnostics';
+import { pluginQuickInfo } from './quick-info';
+import { CatalogWatcher } from './watch';
+
+type PluginModule = TS.server.PluginModule;
+
+export function init(modules: { typescript: typeof TS }): PluginModule {
+  const ts = modules.typescript;
+  const watchers = new WeakMap<TS.server.Project, CatalogWatcher>();
+  const contexts = new Set<PluginContext>();
+
+  return {
+    create(info: TS.server.PluginCreateInfo): TS.LanguageService {
+      const logger = info.project.projectService.logger;
+      const context = new PluginContext(ts, info.languageService, baseDirOf(info.project), info.config as PluginConfig | undefined, logger);
+      contexts.add(context);
+      registerFixableCodes(ts, (message) => context.log(message));
+      const watcher = new CatalogWatcher(context, info.project, info.serverHost);
+      watchers.set(info.project, watcher);
+      context.guard('loading the catalog', () => undefined, () => watcher.update(context.projectFor(watcher.probeFile)));
+      context.log(`plugin created for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
+      return decorate(ts, info.languageService, context, watcher);
+    },
+    getExternalFiles(project: TS.server.Project): string[] {
+      // tsserver watches these and re-checks open files when one changes (a catalog edit).
+      return watchers.get(project)?.externalFiles() ?? [];
+    },
+    onConfigurationChanged(config: unknown): void {
+      for (const context of contexts) context.setConfig(config as PluginConfig);
+    },
+  };
+}
+
+/** The language service with the plugin's answers added; every method falls back to the original on failure. */
+function decorate(ts: typeof TS, ls: TS.LanguageService, context: PluginContext, watcher: CatalogWatcher): TS.LanguageService {
+  const proxy: TS.LanguageService = Object.create(null) as TS.LanguageService;
+  for (const key of Object.keys(ls) as Array<keyof TS.LanguageService>) {
+    const original = ls[key];
+    if (typeof original === 'function') (proxy as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => (original as (...a: unknown[]) => unknown).apply(ls, args);
+  }
+  const track = (fileName: string): void => watcher.update(context.projectFor(fileName));
+
+  proxy.getSemanticDiagnostics = (fileName) => {
+    const original = ls.getSemanticDiagnostics(fileName);
+    return context.guard('diagnostics', () => original, () => {
+      track(fileName);
+      const ours = pluginDiagnostics(context, fileName);
+      return ours.length === 0 ? original : [...original, ...ours];
+    });
+  };
+
+  proxy.getCompletionsAtPosition = (fileName, position, options, formatting) =>
+    context.guard(
+      'completions',
+      () => ls.getCompletionsAtPosition(fileName, position, options, formatting),
+      () => pluginCompletions(context, fileName, position) ?? ls.getCompletionsAtPosition(fileName, position, options, formatting),
+    );
+
+  proxy.getCompletionEntryDetails = (fileName, position, entryName, formatOptions, source, preferences, data) =>
+    context.guard(
+      'completion details',
+      () => ls.getCompletionEntryDetails(fileName, position, entryName, formatOptions, source, preferences, data),
+      () => (source === undefined ? pluginCompletionDetails(context, fileName, position, entryName) : undefined) ?? ls.getCompletionEntryDetails(fileName, position, entryName, formatOptions, source, preferences, data),
+    );
+
+  proxy.getQuickInfoAtPosition = (fileName, position, ...rest: unknown[]) => {
+    const original = (): TS.QuickInfo | undefined => (ls.getQuickInfoAtPosition as (...a: unknown[]) => TS.QuickInfo | undefined)(fileName, position, ...rest);
+    return context.guard('quick info', original, () => pluginQuickInfo(context, fileName, position) ?? original());
+  };
+
+  proxy.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {
+    const original = ls.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
+    return context.guard('quick fixes', () => original, () => {
+      const ours = pluginCodeFixes(context, fileName, start, end, errorCodes);
+      return ours.length === 0 ? original : [...original, ...ours];
+    });
+  };
+
+  const supported = ls.getSupportedCodeFixes as ((fileName?: string) => readonly string[]) | undefined;
+  if (typeof supported === 'function') {
+    proxy.getSupportedCodeFixes = (fileName?: string) => {
+      const original = supported.call(ls, fileName);
+      const ours = FIXABLE_CODES.map(String).filter((code) => !original.includes(code));
+      return ours.length === 0 ? original : [...original, ...ours];
+    };
+  }
+
+  proxy.getDefinitionAndBoundSpan = (fileName, position) =>
+    context.guard(
+      'definition',
+      () => ls.getDefinitionAndBoundSpan(fileName, position),
+      () => pluginDefinition(context, fileName, position) ?? ls.getDefinitionAndBoundSpan(fileName, position),
+    );
+
+  proxy.getDefinitionAtPosition = (fileName, position, ...rest: unknown[]) => {
+    const original = (): readonly TS.DefinitionInfo[] | undefined => (ls.getDefinitionAtPosition as (...a: unknown[]) => readonly TS.DefinitionInfo[] | undefined)(fileName, position, ...rest);
+    return context.guard('definition', original, () => pluginDefinition(context, fileName, position)?.definitions ?? original());
+  };
+
+  return proxy;
+}
