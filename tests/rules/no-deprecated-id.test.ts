@@ -1,5 +1,7 @@
-import rule from '../../rules/no-deprecated-id';
-import { at, jsTester, replaced, tsTester } from './rule-tester';
+import ruleModule from '../../rules/no-deprecated-id';
+import { at, jsTester, replaced, tsTester, testerRule } from './rule-tester';
+
+const rule = testerRule(ruleModule);
 
 const EXPIRED_V1 = { id: 'security.token.expired_v1', since: '2.2.0', replacement: "; use 'security.token.expired' instead" };
 const MOVED = { id: 'security.token.moved', since: '2.3.0', replacement: "; use 'security.role.not_found' instead" };

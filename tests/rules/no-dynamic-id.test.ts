@@ -1,5 +1,7 @@
-import rule from '../../rules/no-dynamic-id';
-import { at, jsTester, tsTester } from './rule-tester';
+import ruleModule from '../../rules/no-dynamic-id';
+import { at, jsTester, tsTester, testerRule } from './rule-tester';
+
+const rule = testerRule(ruleModule);
 
 const dynamic = (code: string, needle: string) => ({ code, errors: [{ messageId: 'dynamicId' as const, data: {}, ...at(code, needle) }] });
 

@@ -2,8 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-unknown-id';
-import { at, FIXTURES, jsTester, replaced, tsTester } from './rule-tester';
+import ruleModule from '../../rules/no-unknown-id';
+import { at, FIXTURES, jsTester, replaced, tsTester, testerRule } from './rule-tester';
+
+const rule = testerRule(ruleModule);
 
 type MessageIds = 'unknownDomain' | 'unknownSubdomain' | 'unknownError' | 'malformedId' | 'missingPart' | 'catalogProblem' | 'replaceWith';
 type Case = InvalidTestCase<MessageIds, []>;

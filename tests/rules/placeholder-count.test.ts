@@ -1,5 +1,7 @@
-import rule from '../../rules/placeholder-count';
-import { at, jsTester, tsTester } from './rule-tester';
+import ruleModule from '../../rules/placeholder-count';
+import { at, jsTester, tsTester, testerRule } from './rule-tester';
+
+const rule = testerRule(ruleModule);
 
 const EXPIRED = { id: 'security.token.expired', expected: '2', message: 'Token %s expired at %s.' };
 const NOT_FOUND = { id: 'security.role.not_found', expected: '1', message: 'Role %s not found.' };

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { afterAll, describe, it } from 'vitest';
 
 // The rule tester runs its cases as vitest tests.
@@ -58,4 +58,15 @@ export function replaced(code: string, needle: string, replacement: string, nth 
   for (let i = 0; i <= nth; i++) index = code.indexOf(needle, index + 1);
   if (index < 0) throw new Error(`'${needle}' not found in: ${code}`);
   return code.slice(0, index) + replacement + code.slice(index + needle.length);
+}
+
+type TesterRule<M extends string, O extends readonly unknown[]> = Parameters<typeof RuleTester.prototype.run<M, O>>[1];
+
+/**
+ * The rule as the tester's type wants it. @typescript-eslint/rule-tester 8.72 ships its own copy
+ * of @typescript-eslint/utils (8.72, beside our 8.73), whose scope-manager classes are nominally
+ * different types; at run time the rule object is exactly what the tester expects.
+ */
+export function testerRule<M extends string, O extends readonly unknown[], D>(rule: ESLintUtils.RuleModule<M, O, D>): TesterRule<M, O> {
+  return rule as unknown as TesterRule<M, O>;
 }
