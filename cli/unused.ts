@@ -4,7 +4,6 @@ import { COMMON_OPTIONS, parseCommandArgs, parseFormat, UsageError } from './arg
 import { displayPath, err, out, plural } from './output';
 import { loadSoundCatalog, resolveConfig } from './setup';
 import { Progress } from './unused/progress';
-import { scanSource, textFilter } from './unused/scan';
 import { UsageCollector, type SourceLocation, type UsageReport } from './unused/usage';
 import { findSourceFiles } from './unused/walk';
 
@@ -57,6 +56,9 @@ export function runUnused(args: readonly string[]): number {
   const config = resolveConfig(values);
   const catalog = loadSoundCatalog(config);
   const matcher = new CallMatcher(config.calls);
+  // The parser (TypeScript itself) takes a few hundred ms to load: only this command pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { scanSource, textFilter } = require('./unused/scan') as typeof import('./unused/scan');
   const filter = textFilter(matcher);
 
   let files: string[];
