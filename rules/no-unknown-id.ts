@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { CatalogProblem } from '../catalog/model';
 import { analyseSite } from './analysis/analyse-site';
 import { fileState } from './analysis/file-state';
 import { createRule, locOf, pickMessages, reportFindings } from './create-rule';
@@ -26,10 +27,7 @@ export default createRule<[], MessageIds>({
         // One problem per file, at its first error-id reference, instead of a false report per call.
         if (problemReported) return;
         problemReported = true;
-        const problems = state.project.problems;
-        const first = problems[0];
-        const problem = first ? `${first.file}:${first.line}:${first.column} ${first.message}` : 'no catalog';
-        const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+        const { problem, more } = describeProblems(state.project.problems);
         context.report({ messageId: 'catalogProblem', data: { problem, more }, loc: locOf(context, site.reference.range) });
         return;
       }
@@ -38,3 +36,12 @@ export default createRule<[], MessageIds>({
     return { CallExpression: visit, NewExpression: visit };
   },
 });
+
+/** `file:line:col: message` of the first problem, punctuated like the editor's (the file absolute: ESLint may run from anywhere). */
+function describeProblems(problems: readonly CatalogProblem[]): { problem: string; more: string } {
+  const first = problems[0];
+  if (!first) return { problem: 'no catalog.', more: '' };
+  const count = problems.length - 1;
+  const more = count > 0 ? ` (and ${count} more problem${count > 1 ? 's' : ''}).` : '';
+  return { problem: `${first.file}:${first.line}:${first.column}: ${first.message}${more === '' ? '.' : ''}`, more };
+}

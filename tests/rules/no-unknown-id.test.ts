@@ -236,7 +236,7 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'catalogProblem',
-          data: { problem: `${brokenCatalog}:1:103 invalid JSON: close brace expected`, more: '' },
+          data: { problem: `${brokenCatalog}:1:103: invalid JSON: close brace expected.`, more: '' },
           ...at("getError('security.token.nope');", "getError('security.token.nope')"),
         },
       ],
@@ -247,7 +247,7 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'catalogProblem',
-          data: { problem: `${noConfigDir}:1:1 no error-catalog.config.json found in ${noConfigDir} or its parents (or give the config inline)`, more: '' },
+          data: { problem: `${noConfigDir}:1:1: no error-catalog.config.json found in ${noConfigDir} or its parents (or give the config inline).`, more: '' },
           line: 2,
           column: 1,
           endLine: 2,
@@ -259,7 +259,7 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       // an explicit config file through the settings
       code: "getError('security.token.nope');",
       settings: { 'error-catalog': { configFile: join(FIXTURES, 'broken', 'error-catalog.config.json') } },
-      errors: [{ messageId: 'catalogProblem', data: { problem: `${brokenCatalog}:1:103 invalid JSON: close brace expected`, more: '' } }],
+      errors: [{ messageId: 'catalogProblem', data: { problem: `${brokenCatalog}:1:103: invalid JSON: close brace expected.`, more: '' } }],
     },
     {
       // an inline config with mistakes: every problem counted, the first one shown
@@ -268,7 +268,7 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'catalogProblem',
-          data: { problem: "ESLint settings['error-catalog']:1:1 'catalog' must be a path or a non-empty list of paths", more: ' (and 1 more problem)' },
+          data: { problem: "ESLint settings['error-catalog']:1:1: 'catalog' must be a path or a non-empty list of paths", more: ' (and 1 more problem).' },
         },
       ],
     },
