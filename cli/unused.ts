@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { CallMatcher } from '../catalog/callsite/match';
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat, UsageError } from './args';
 import { displayPath, err, out, plural } from './output';
 import { loadSoundCatalog, resolveConfig } from './setup';
+import { defaultJobs, scanFiles } from './unused/pool';
 import { Progress } from './unused/progress';
 import { UsageCollector, type SourceLocation, type UsageReport } from './unused/usage';
 import { findSourceFiles } from './unused/walk';
@@ -25,6 +24,8 @@ Options:
   --fail-on-unused    exit 1 when an id is unused (for CI)
   --deprecated        report deprecated ids too
   --format <format>   text (default) or json
+  --jobs <n>          worker threads to parse with; 1 scans in the main thread (default:
+                      the number of CPUs, at most 8, or 1 for a project under 300 files)
   --config <file>     the project config (default: the nearest error-catalog.config.json,
                       walking up from the current directory)
   --catalog <path>    use this catalog file or directory instead, without a config
@@ -40,13 +41,14 @@ const OPTIONS = {
   format: { type: 'string' },
   'fail-on-unused': { type: 'boolean' },
   deprecated: { type: 'boolean' },
+  jobs: { type: 'string' },
 } as const;
 
 interface SkippedFile extends SourceLocation {
   readonly message: string;
 }
 
-export function runUnused(args: readonly string[]): number {
+export async function runUnused(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
   if (values.help) {
     out(UNUSED_HELP);
@@ -55,11 +57,6 @@ export function runUnused(args: readonly string[]): number {
   const format = parseFormat(values.format, ['text', 'json']);
   const config = resolveConfig(values);
   const catalog = loadSoundCatalog(config);
-  const matcher = new CallMatcher(config.calls);
-  // The parser (TypeScript itself) takes a few hundred ms to load: only this command pays for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { scanSource, textFilter } = require('./unused/scan') as typeof import('./unused/scan');
-  const filter = textFilter(matcher);
 
   let files: string[];
   try {
@@ -68,27 +65,23 @@ export function runUnused(args: readonly string[]): number {
     throw new UsageError(`cannot scan ${(error as { path?: string }).path ?? 'the given paths'}: ${(error as Error).message}`);
   }
 
+  const jobs = values.jobs === undefined ? defaultJobs(files.length) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer, not '${values.jobs}'`);
+
+  const progress = new Progress(process.stderr, files.length);
+  const results = await scanFiles(files, config.calls, jobs, () => progress.tick());
   const collector = new UsageCollector(catalog, values.deprecated === true);
   const skipped: SkippedFile[] = [];
   let parsed = 0;
-  const progress = new Progress(process.stderr, files.length);
-  for (const file of files) {
-    progress.tick(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      skipped.push({ file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` });
-      continue;
-    }
-    const result = scanSource(text, file, matcher, filter);
+  results.forEach((result, index) => {
+    const file = files[index]!;
     if (result.kind === 'skipped') {
       skipped.push({ file, line: result.line, column: result.column, message: result.message });
-      continue;
+      return;
     }
     if (result.parsed) parsed++;
     for (const found of result.uses) collector.add(found.use, { file, line: found.line, column: found.column });
-  }
+  });
   progress.done();
 
   const report = collector.report();

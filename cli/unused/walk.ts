@@ -19,8 +19,8 @@ export function isSourceFile(file: string): boolean {
 /**
  * The JS/TS files under `paths` (files or directories), sorted, honouring `.gitignore` files:
  * those in the walked directories, and those of the parent directories up to the enclosing git
- * repository's root, each applying to its own directory as git does. A file named explicitly is
- * always scanned.
+ * repository's root, each applying to its own directory as git does. A file or directory named
+ * explicitly is always scanned.
  */
 export function findSourceFiles(paths: readonly string[]): string[] {
   const files = new Set<string>();
@@ -31,7 +31,10 @@ export function findSourceFiles(paths: readonly string[]): string[] {
       files.add(absolute);
       continue;
     }
-    walk(absolute, ancestorLayers(absolute), files);
+    // A directory named explicitly is scanned even when an enclosing .gitignore excludes it
+    // (e.g. generated code under an ignored folder): then only its own ignore files apply.
+    const ancestors = ancestorLayers(absolute);
+    walk(absolute, ignored(ancestors, absolute, true) ? [] : ancestors, files);
   }
   return [...files].sort();
 }

@@ -31,7 +31,7 @@ describe('error-catalog unused', () => {
       ].join('\n'),
     );
     expect(result.stderr).toBe(
-      "src/broken.js:2:36  skipped: parse error: ')' expected.\nscanned 8 files (7 parsed): 11 used, 4 maybe used, 2 unused, of 17 ids\n",
+      "src/broken.js:2:36  skipped: parse error: ')' expected.\nscanned 8 files (6 parsed): 11 used, 4 maybe used, 2 unused, of 17 ids\n",
     );
   });
 
@@ -78,6 +78,14 @@ describe('error-catalog unused', () => {
     const result = runCli(['unused', 'nowhere'], PROJECT);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^error-catalog unused: cannot scan .*nowhere/);
+  });
+
+  it('gives the same report with worker threads (--jobs 2) as in the main thread (--jobs 1)', () => {
+    const single = runCli(['unused', '--format', 'json', '--jobs', '1'], PROJECT);
+    const parallel = runCli(['unused', '--format', 'json', '--jobs', '2'], PROJECT);
+    expect(parallel.status).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(runCli(['unused', '--jobs', '0'], PROJECT).status).toBe(2);
   });
 
   it('shows no progress indicator when stderr is not a terminal', () => {
