@@ -87,6 +87,12 @@ function version(): string {
   return pkg.version;
 }
 
+// `error-catalog ids | head`: the reader went away, which is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // exitCode rather than exit(): lets piped stdout drain before the process ends.
