@@ -13,7 +13,6 @@ export class CatalogWatcher {
   /** A file in the tsserver project's directory, to find its error-catalog project before any request. */
   readonly probeFile: string;
   private readonly watchers = new Map<string, TS.FileWatcher | undefined>();
-  private readonly jsonFiles = new Set<string>();
 
   constructor(
     private readonly context: PluginContext,
@@ -27,15 +26,13 @@ export class CatalogWatcher {
   update(project: Project): void {
     for (const path of project.watchedPaths) {
       if (this.watchers.has(path)) continue;
-      const directory = isDirectory(path);
-      if (!directory && path.endsWith('.json')) this.jsonFiles.add(path);
-      this.watchers.set(path, this.watch(path, directory));
+      this.watchers.set(path, this.watch(path, isDirectory(path)));
     }
   }
 
-  /** Catalog and config JSON files, for `getExternalFiles`: tsserver watches them too. */
-  externalFiles(): string[] {
-    return [...this.jsonFiles].sort();
+  /** The paths watched so far (tests). */
+  watchedPaths(): string[] {
+    return [...this.watchers.keys()];
   }
 
   private watch(path: string, directory: boolean): TS.FileWatcher | undefined {

@@ -16,10 +16,9 @@ export interface Harness {
   readonly project: ts.server.Project;
   set(fileName: string, text: string): void;
   path(fileName: string): string;
-  /** The offset of the `|` marker in `text`, and the text without it. */
 }
 
-export function createHarness(dir: string, config: Record<string, unknown> = {}, files: Record<string, string> = {}): Harness {
+export function createHarness(dir: string, config: Record<string, unknown> = {}, files: Record<string, string> = {}, serverHost?: unknown): Harness {
   const sources = new Map<string, { text: string; version: number }>();
   const path = (fileName: string): string => join(dir, fileName);
   for (const [name, text] of Object.entries(files)) sources.set(path(name), { text, version: 1 });
@@ -50,7 +49,7 @@ export function createHarness(dir: string, config: Record<string, unknown> = {},
     refreshDiagnostics: () => logs.push('refreshDiagnostics'),
   } as unknown as ts.server.Project;
   const plugin = init({ typescript: ts });
-  const info = { languageService: original, languageServiceHost: host, project, config: { name: 'error-catalog/ts-plugin', ...config }, serverHost: undefined } as unknown as ts.server.PluginCreateInfo;
+  const info = { languageService: original, languageServiceHost: host, project, config: { name: 'error-catalog/ts-plugin', ...config }, serverHost } as unknown as ts.server.PluginCreateInfo;
   const service = plugin.create(info);
   return {
     service,

@@ -240,8 +240,17 @@ describe('live catalog and failures', () => {
     lonely.dispose();
   });
 
-  it('returns the catalog files from getExternalFiles so tsserver watches them', () => {
-    const h = harnessWith({ 'p.ts': '' });
-    expect(h.plugin.getExternalFiles!(h.project, 0)).toEqual(expect.arrayContaining([join(SHIPPED_CATALOG, '07-security.json'), join(FIXTURE_CATALOG, '08-api.json')]));
+  it('watches the catalog through the server host and re-checks open files on a change', () => {
+    const watched = new Map<string, () => void>();
+    const serverHost = {
+      watchFile: (path: string, callback: () => void) => (watched.set(path, callback), { close: () => watched.delete(path) }),
+      watchDirectory: (path: string, callback: () => void) => (watched.set(path, callback), { close: () => watched.delete(path) }),
+    };
+    const h = createHarness(dir.dir, CONFIG, { 'p.ts': '' }, serverHost);
+    expect([...watched.keys()]).toEqual(expect.arrayContaining([SHIPPED_CATALOG, join(SHIPPED_CATALOG, '07-security.json'), join(FIXTURE_CATALOG, '08-api.json')]));
+    watched.get(join(FIXTURE_CATALOG, '08-api.json'))!();
+    expect(h.logs).toContain('refreshDiagnostics');
+    // tsserver is not asked to load the catalog files into the project (that costs hundreds of MiB).
+    expect(h.plugin.getExternalFiles).toBeUndefined();
   });
 });
