@@ -8,16 +8,15 @@ export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * The error-id reference a call makes and its findings, or undefined when the call is not a
- * reference. Memoised per node, so the rules visiting the same call share one analysis; calls
+ * reference. Memoised (FileState.last), so the rules visiting the same call share one analysis; calls
  * whose callee name no form can end with are skipped before any scope look-up.
  */
 export function analyseSite(context: Context, node: CallNode): SiteAnalysis | undefined {
   const state = fileState(context);
-  const cached = state.sites.get(node);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = analyse(context, state, node);
-  state.sites.set(node, result ?? null);
-  return result;
+  if (state.last?.node === node) return state.last.site;
+  const site = analyse(context, state, node);
+  state.last = { node, site };
+  return site;
 }
 
 function analyse(context: Context, state: FileState, node: CallNode): SiteAnalysis | undefined {

@@ -22,12 +22,21 @@ export interface FileState {
   readonly unusable: boolean;
   /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`). */
   readonly aliases: ReadonlySet<string>;
-  readonly sites: WeakMap<TSESTree.Node, SiteAnalysis | null>;
+  /**
+   * The last call analysed and its result. ESLint hands a node to every rule's listener in a
+   * row before moving on, so one slot lets the four rules share each analysis without a
+   * per-node map (WeakMap ephemerons make every garbage collection of a big run slower).
+   */
+  last: { node: TSESTree.Node; site: SiteAnalysis | undefined } | undefined;
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-const states = new WeakMap<TSESLint.SourceCode, FileState>();
+/**
+ * The state of the file being linted. ESLint lints one file at a time per thread and runs all
+ * rules in one traversal, so a single slot suffices; another SourceCode replaces it.
+ */
+let current: { sourceCode: TSESLint.SourceCode; settings: unknown; filename: string; state: FileState } | undefined;
 
 /** The settings key our `configs.recommended` adds for ESLint's cache; not part of the project config. */
 export const FINGERPRINT_KEY = 'fingerprint';
@@ -35,22 +44,21 @@ export const SETTINGS_KEY = 'error-catalog';
 
 export function fileState(context: Context): FileState {
   const sourceCode = context.sourceCode;
-  let state = states.get(sourceCode);
-  if (!state) {
-    const project = getProject({
-      file: context.filename,
-      inline: inlineConfig(context.settings[SETTINGS_KEY]),
-      baseDir: context.cwd,
-      inlineLabel: "ESLint settings['error-catalog']",
-    });
-    state = {
-      project,
-      unusable: project.problems.length > 0 || project.catalog === undefined,
-      aliases: collectAliases(sourceCode.ast, project.matcher),
-      sites: new WeakMap(),
-    };
-    states.set(sourceCode, state);
-  }
+  const { settings, filename } = context;
+  if (current && current.sourceCode === sourceCode && current.settings === settings && current.filename === filename) return current.state;
+  const project = getProject({
+    file: filename,
+    inline: inlineConfig(settings[SETTINGS_KEY]),
+    baseDir: context.cwd,
+    inlineLabel: "ESLint settings['error-catalog']",
+  });
+  const state: FileState = {
+    project,
+    unusable: project.problems.length > 0 || project.catalog === undefined,
+    aliases: collectAliases(sourceCode.ast, project.matcher),
+    last: undefined,
+  };
+  current = { sourceCode, settings, filename, state };
   return state;
 }
 
