@@ -1,13 +1,14 @@
 /**
  * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is wrong with it is decided in
  * catalog/ (shared with the ESLint rules); this layer turns TypeScript's AST into call-site
- * descriptions and findings into diagnostics, completions, hovers, fixes and definitions.
+ * descriptions and findings into diagnostics, completions, hovers, fixes, definitions and references.
  */
 import type * as TS from 'typescript';
 import { pluginCodeFixes, registerFixableCodes } from './code-fixes';
 import { pluginCompletionDetails, pluginCompletions } from './completions';
 import { baseDirOf, PluginContext, type PluginConfig } from './context';
 import { pluginDefinition } from './definition';
+import { pluginFindReferences } from './find-references';
 import { FIXABLE_CODES, pluginDiagnostics } from './diagnostics';
 import { pluginQuickInfo } from './quick-info';
 import { CatalogWatcher } from './watch';
@@ -102,6 +103,20 @@ function decorate(ts: typeof TS, ls: TS.LanguageService, context: PluginContext,
     const original = (): readonly TS.DefinitionInfo[] | undefined => (ls.getDefinitionAtPosition as (...a: unknown[]) => readonly TS.DefinitionInfo[] | undefined)(fileName, position, ...rest);
     return context.guard('definition', original, () => pluginDefinition(context, fileName, position)?.definitions ?? original());
   };
+
+  proxy.findReferences = (fileName, position) =>
+    context.guard(
+      'find references',
+      () => ls.findReferences(fileName, position),
+      () => pluginFindReferences(context, fileName, position) ?? ls.findReferences(fileName, position),
+    );
+
+  proxy.getReferencesAtPosition = (fileName, position) =>
+    context.guard(
+      'references',
+      () => ls.getReferencesAtPosition(fileName, position),
+      () => pluginFindReferences(context, fileName, position)?.[0]?.references ?? ls.getReferencesAtPosition(fileName, position),
+    );
 
   return proxy;
 }

@@ -125,6 +125,34 @@ describe('completions', () => {
     expect(details.kindModifiers).toBe('deprecated');
   });
 
+  it('completes a large catalog segment by segment, never sending more than one level', () => {
+    // 4 domains × 10 subdomains × 50 errors: more ids than one answer may hold (300).
+    const big = tempDir();
+    for (let d = 0; d < 4; d++) {
+      const subDomains: Record<string, unknown> = {};
+      for (let s = 0; s < 10; s++) {
+        const errors: Record<string, unknown> = {};
+        for (let e = 1; e <= 50; e++) errors[`e${e}`] = { code: e, message: `Message ${e}`, description: `Description ${e}`, class: 'BadRequestError' };
+        subDomains[`s${s}`] = { code: s, errors };
+      }
+      big.write(`${d}-d${d}.json`, JSON.stringify({ code: d, subDomains }));
+    }
+    const levels: Array<[string, string[], boolean]> = [
+      ["getError('|');", ['d0.', 'd1.', 'd2.', 'd3.'], true],
+      ["getError('d1.s|');", ['d1.s0.', 'd1.s9.'], true],
+      ["getError('d1.s2.e|');", ['d1.s2.e1', 'd1.s2.e50'], false],
+    ];
+    for (const [source, expected, incomplete] of levels) {
+      const { text, at } = marked(source);
+      const h = createHarness(big.dir, { catalog: big.dir }, { 'big.ts': text });
+      const info = h.service.getCompletionsAtPosition(h.path('big.ts'), at, undefined)!;
+      expect(info.entries.map((e) => e.name)).toEqual(expect.arrayContaining(expected));
+      expect(info.entries.length).toBeLessThanOrEqual(50);
+      expect(info.isIncomplete === true).toBe(incomplete);
+    }
+    big.dispose();
+  });
+
   it('keeps TypeScript\'s own completions outside id literals', () => {
     const { text, at } = marked("const value = 1;\nval|");
     const h = harnessWith({ 'g.ts': text });
@@ -173,6 +201,41 @@ describe('quick fixes', () => {
     expect(action.description).toBe("Replace with 'security.role.unknown_controller'.");
     expect(h.service.getSupportedCodeFixes(h.path('j.ts'))).toEqual(expect.arrayContaining(['93001', '93002']));
     expect(ts.getSupportedCodeFixes()).toEqual(expect.arrayContaining(['93001', '93002']));
+  });
+});
+
+describe('after an edit', () => {
+  it('moves diagnostics and fixes with the code (findings are reused by shape)', () => {
+    const line = "getError('security.token.invalidd');";
+    const h = harnessWith({ 'q.ts': line });
+    const first = ownDiagnostics(h.service, h.path('q.ts'))[0]!;
+    const moved = `const padding = 1;\n${line}`;
+    h.set('q.ts', moved);
+    const second = ownDiagnostics(h.service, h.path('q.ts'))[0]!;
+    expect(second.start).toBe(first.start! + 19);
+    expect(second.messageText).toBe(first.messageText);
+    const [fix] = h.service.getCodeFixesAtPosition(h.path('q.ts'), second.start!, second.start! + second.length!, [93001], {}, {});
+    expect(applyChanges(moved, fix!.changes[0]!.textChanges)).toBe("const padding = 1;\ngetError('security.token.invalid');");
+  });
+});
+
+describe('find references', () => {
+  it('finds every call naming the same error, whatever its form', () => {
+    const files = {
+      'r1.ts': "getError('security.token.expired');\ngetError('security.token.invalid');",
+      'r2.js': "kerror.get('security', 'token', 'expired');",
+      'r3.ts': "const tokenError = kerror.wrap('security', 'token');\ntokenError.reject('expired');",
+    };
+    const h = harnessWith(files);
+    const [symbol] = h.service.findReferences(h.path('r1.ts'), 12)!;
+    const found = symbol!.references.map((r) => [r.fileName.slice(dir.dir.length + 1), files[r.fileName.slice(dir.dir.length + 1) as keyof typeof files].slice(r.textSpan.start, r.textSpan.start + r.textSpan.length)]);
+    expect(found).toEqual([
+      ['r1.ts', "'security.token.expired'"],
+      ['r2.js', "'expired'"],
+      ['r3.ts', "'expired'"],
+    ]);
+    expect(symbol!.definition.name).toBe('security.token.expired');
+    expect(h.service.getReferencesAtPosition(h.path('r2.js'), files['r2.js'].indexOf('expired'))).toHaveLength(3);
   });
 });
 

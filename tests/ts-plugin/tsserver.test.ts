@@ -137,6 +137,11 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     expect(line.slice(definition!.start.offset - 1, definition!.end.offset - 1)).toBe('"missing_field"');
   });
 
+  it('finds the references of an id', async () => {
+    const body = await server.request<{ refs: Array<{ file: string; start: { line: number; offset: number } }> }>('references', { file: app(), ...at('invalid_controller') });
+    expect(body.refs.map((r) => [r.file, r.start])).toEqual([[app(), at("'security.role.invalid_controller'")]]);
+  });
+
   it('takes a catalog edit without a restart, and keeps the last good catalog while it is broken', async () => {
     const catalog = JSON.parse(API_CATALOG) as { subDomains: { request: { errors: Record<string, unknown> } } };
     catalog.subDomains.request.errors['brand_new'] = { code: 3, message: 'Brand new', description: 'Brand new', class: 'BadRequestError' };
