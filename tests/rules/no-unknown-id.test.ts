@@ -274,3 +274,47 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
     },
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// Other helpers, described in the `calls` setting (the same setting the TypeScript plugin reads).
+// ---------------------------------------------------------------------------------------------
+const customCalls = new RuleTester({
+  languageOptions: { sourceType: 'module' },
+  settings: {
+    'error-catalog': {
+      catalog: join(FIXTURES, 'catalog'),
+      calls: {
+        functions: [
+          { callee: 'AppError.from', args: ['id'] },
+          { callee: 'errors.raise', args: ['domain', 'subdomain', 'name'] },
+        ],
+        throwNew: false,
+      },
+    },
+  },
+});
+
+customCalls.run('no-unknown-id (custom calls)', rule, {
+  valid: [
+    "throw AppError.from('security.token.invalid');",
+    "throw errors.raise('security', 'token', 'invalid');",
+    // the defaults are replaced, key by key: `functions` no longer has getError, `throwNew` is off
+    "throw getError('security.token.nope');",
+    "throw new ApiError('security.token.nope');",
+    // `modules` was not given: kerror keeps its default
+    "kerror.get('security', 'token', 'invalid');",
+    // AppError.from must end the callee path
+    "from('security.token.nope');",
+  ],
+  invalid: [
+    unknown("throw AppError.from('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
+      ['security.token.expired', "'security.token.expired'"],
+    ]),
+    unknown("throw this.errors.raise('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
+      ['security.token.invalid', "'token'"],
+    ]),
+    unknown("kerror.get('securty', 'token', 'invalid');", "'securty'", 'unknownDomain', { id: 'securty.token.invalid', domain: 'securty', subdomain: 'token', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
+      ['security.token.invalid', "'security'"],
+    ]),
+  ],
+});
