@@ -239,11 +239,12 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope): A
   if (arg.type === AST_NODE_TYPES.SpreadElement) return { kind: 'spread', range };
   const node = unwrapExpression(arg);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', range };
-  if (arg.type === AST_NODE_TYPES.Literal) {
-    return typeof arg.value === 'string' ? { kind: 'static', value: arg.value, range, literal: true } : { kind: 'dynamic', range };
+  // A literal under `as const`, `!` or parentheses: rewriting the literal itself keeps the rest.
+  if (node.type === AST_NODE_TYPES.Literal) {
+    return typeof node.value === 'string' ? { kind: 'static', value: node.value, range: node.range, literal: true } : { kind: 'dynamic', range };
   }
-  if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0 && arg.quasis[0]!.value.cooked != null) {
-    return { kind: 'static', value: arg.quasis[0]!.value.cooked, range, literal: true };
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0 && node.quasis[0]!.value.cooked != null) {
+    return { kind: 'static', value: node.quasis[0]!.value.cooked, range: node.range, literal: true };
   }
   // Constants, concatenations and templates of constants; anything else stays dynamic.
   const known = ASTUtils.getStaticValue(arg, scope);

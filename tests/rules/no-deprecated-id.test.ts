@@ -31,6 +31,12 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
       output: 'throw new ApiError(`security.token.expired`);',
       errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at('throw new ApiError(`security.token.expired_v1`);', '`security.token.expired_v1`') }],
     },
+    {
+      // TypeScript wrappers around the literal stay as written
+      code: "getError('security.token.expired_v1' as const, a, b);",
+      output: "getError('security.token.expired' as const, a, b);",
+      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("getError('security.token.expired_v1' as const, a, b);", "'security.token.expired_v1'") }],
+    },
     // held in a constant: rewriting the argument changes the code's shape, so only a suggestion
     {
       code: "const ID = 'security.token.expired_v1';\ngetError(ID);",
