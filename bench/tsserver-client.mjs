@@ -9,8 +9,8 @@ export class TsServer {
   #pending = new Map();
   stderr = '';
 
-  constructor(tsserverPath, cwd, extraArgs = []) {
-    this.#child = spawn(process.execPath, ['--max-old-space-size=4096', tsserverPath, '--disableAutomaticTypingAcquisition', '--locale', 'en', ...extraArgs], { cwd, stdio: 'pipe' });
+  constructor(tsserverPath, cwd, extraArgs = [], nodeArgs = []) {
+    this.#child = spawn(process.execPath, ['--max-old-space-size=4096', ...nodeArgs, tsserverPath, '--disableAutomaticTypingAcquisition', '--locale', 'en', ...extraArgs], { cwd, stdio: 'pipe' });
     this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
     this.#child.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.#child.on('exit', (code) => {

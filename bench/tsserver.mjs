@@ -6,7 +6,7 @@
 //             (what a TypeScript user would try first).
 // Reports p50/p90 latency per request kind, answer sizes and tsserver memory (RSS).
 //
-//   npm run bench:tsserver [-- --errors 50000 --rounds 30]
+//   npm run bench:tsserver [-- --errors 50000 --rounds 30 --settle 30 --only plain,plugin --cpu-prof --keep]
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,13 +78,16 @@ function writeProject(name, declaration, extra = {}, plugins = []) {
 }
 
 const STRING_DECL = 'declare function getError(id: string, ...args: unknown[]): Error;\n';
-const projects = {
+const allProjects = {
   plain: writeProject('plain', STRING_DECL),
   plugin: writeProject('plugin', STRING_DECL, { 'error-catalog.config.json': JSON.stringify({ catalog: catalogDir }) }, [{ name: 'error-catalog/ts-plugin' }]),
   union: writeProject('union', 'declare function getError(id: import("./error-ids").ErrorId, ...args: unknown[]): Error;\n', {
     'src/error-ids.ts': `export type ErrorId =\n${ids.map((id) => `  | '${id}'`).join('\n')};\n`,
   }),
 };
+// `--only plain,plugin` compares a subset (e.g. without the union server's CPU and GC load).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : Object.keys(allProjects);
+const projects = Object.fromEntries(Object.entries(allProjects).filter(([name]) => only.includes(name)));
 
 const probeText = readFileSync(join(projects.plain, 'src', 'probe.ts'), 'utf8');
 const position = (needle, delta) => {
@@ -100,13 +103,20 @@ const REQUESTS = {
 
 const servers = {};
 for (const [name, dir] of Object.entries(projects)) {
-  const server = new TsServer(TSSERVER, dir, ['--pluginProbeLocations', join(WORK, 'probe')]);
+  const nodeArgs = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', '.generated', 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const server = new TsServer(TSSERVER, dir, ['--pluginProbeLocations', join(WORK, 'probe')], nodeArgs);
   const file = join(dir, 'src', 'probe.ts');
   server.notify('open', { file, projectRootPath: dir });
   servers[name] = { server, file, samples: {}, sizes: {}, entries: {}, version: 0 };
 }
 
+// A pause before each request lets the previous server's background work (GC threads, on a
+// 2-core machine) finish, so no server is measured in another's wake.
+const SETTLE_MS = option('settle', 30);
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
 async function timed(entry, kind, command, args) {
+  await settle();
   const started = process.hrtime.bigint();
   const { bytes, message } = await entry.server.requestRaw(command, args);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -164,12 +174,12 @@ for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
   ]);
 }
 rows.push(['tsserver RSS', ...names.map((n) => `${(rss[n] / 1024 / 1024).toFixed(0)} MiB`), ...names.map(() => '')]);
-const diagRatio = (n) => percentile(servers[n].samples['diagnostics after an edit'], 0.5) / percentile(servers.plain.samples['diagnostics after an edit'], 0.5);
+const diagRatio = (n) => !servers[n] ? Number.NaN : percentile(servers[n].samples['diagnostics after an edit'], 0.5) / percentile(servers.plain.samples['diagnostics after an edit'], 0.5);
 
 console.log(`\n${ERRORS} errors, ${ROUNDS} rounds (after ${WARMUP} warm-up rounds), TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).version}\n`);
 console.log(rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${rows[0].map(() => ' --- ').join('|')}|\n`));
 console.log(`\ndiagnostics after an edit vs plain (p50): plugin ${diagRatio('plugin').toFixed(2)}×, union ${diagRatio('union').toFixed(2)}×`);
-console.log(`memory over plain: plugin +${((rss.plugin - rss.plain) / 1024 / 1024).toFixed(0)} MiB, union +${((rss.union - rss.plain) / 1024 / 1024).toFixed(0)} MiB`);
+console.log(`memory over plain: ${names.filter((n) => n !== 'plain').map((n) => `${n} +${((rss[n] - rss.plain) / 1024 / 1024).toFixed(0)} MiB`).join(', ')}`);
 for (const kind of Object.keys(REQUESTS).filter((k) => k.startsWith('completion'))) {
   console.log(`entries for ${kind}: ${names.map((n) => `${n} ${servers[n].entries[kind]?.[0] ?? 0}`).join(', ')}`);
 }

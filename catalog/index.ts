@@ -17,6 +17,7 @@ export { createErrors, KnownError, type Errors, type ScopedErrors } from './runt
 export { CallMatcher, moduleNameOf } from './callsite/match';
 export { checkReference, type CheckOptions, type Finding, type FindingKind, type IdFix, type TextEdit } from './callsite/findings';
 export { MESSAGES, renderMessage, type MessageData, type MessageId } from './callsite/messages';
+export { describeProblems } from './callsite/problems';
 export type { DottedReference, ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, SplitReference } from './callsite/reference';
 export { completeAt, partAt, resolvePartAt, type CompleteOptions, type CompletionCandidate, type CompletionResult, type PartAtCursor, type PartAtOptions, type PartRole, type ResolvedPart } from './callsite/complete';
 export type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from './callsite/site';

@@ -1,6 +1,6 @@
-import { dirname, relative } from 'node:path';
+import { dirname } from 'node:path';
 import type * as TS from 'typescript';
-import { getProject, renderMessage, type Catalog, type CatalogProblem, type ConfigInput, type Project } from '../catalog/index';
+import { describeProblems, getProject, renderMessage, type Catalog, type CatalogProblem, type ConfigInput, type Project } from '../catalog/index';
 
 /** The plugin's entry in tsconfig `compilerOptions.plugins`: its name, and optionally the config inline. */
 export type PluginConfig = ConfigInput & { readonly name?: string; readonly configFile?: string };
@@ -92,11 +92,7 @@ export class PluginContext {
 
   /** The one-line diagnostic text for a broken catalog or config. */
   problemMessage(problems: readonly CatalogProblem[]): string {
-    const first = problems[0]!;
-    const file = relative(this.baseDir, first.file) || first.file;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}).` : '';
-    const problem = `${file}:${first.line}:${first.column}: ${first.message}${more === '' ? '.' : ''}`;
-    return renderMessage('catalogProblem', { problem, more });
+    return renderMessage('catalogProblem', describeProblems(problems));
   }
 }
 

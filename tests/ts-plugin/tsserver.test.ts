@@ -150,7 +150,7 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
 
     scratch.write('errors/08-api.json', '{ "code": 8, ');
     await expect.poll(async () => (await ours(app())).map((d) => d.code), { timeout: 10_000, interval: 300 }).toEqual([93004, 93001, 93002, 93003, 93001, 93001]);
-    expect((await ours(app()))[0]!.text).toMatch(/^The error catalog cannot be used: errors\/08-api\.json:1:\d+: invalid JSON/);
+    expect((await ours(app()))[0]!.text).toMatch(/^The error catalog cannot be used: \/.*\/errors\/08-api\.json:1:\d+: invalid JSON/);
     scratch.write('errors/08-api.json', API_CATALOG);
   });
 });
