@@ -55,7 +55,7 @@ export class CallDescriber {
     return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
   }
 
-  /** Strips what does not change which function is called: `(0, x.get)`, `x!`, `x as T`, parentheses. */
+  /** Strips what does not change the value: `(0, x.get)`, `x!`, `x as T`, parentheses. */
   unwrap(node: TS.Expression): TS.Expression {
     const ts = this.ts;
     for (;;) {
@@ -188,7 +188,8 @@ export class CallDescriber {
     if (ts.isSpreadElement(arg)) return { kind: 'spread', range };
     const node = this.unwrap(arg);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', range };
-    if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return { kind: 'static', value: arg.text, range, literal: true };
+    // A literal under `as const`, `!` or parentheses: rewriting the literal itself keeps the rest.
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'static', value: node.text, range: this.rangeOf(node), literal: true };
     // Constants, concatenations and templates of constants; anything else stays dynamic.
     const value = this.staticValue(arg, 0);
     return typeof value === 'string' ? { kind: 'static', value, range, literal: false } : { kind: 'dynamic', range };

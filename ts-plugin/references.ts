@@ -51,10 +51,19 @@ export function referenceAt(
   position: number,
 ): { found: FoundReference; literal: TS.StringLiteralLike } | undefined {
   const literal = literalAt(ts, sourceFile, position);
-  const call = literal?.parent;
-  if (!literal || !call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(literal)) return undefined;
+  if (!literal) return undefined;
+  // The argument may wrap the literal: `('a.b.c' as const)`, `'a.b.c'!`.
+  let argument: TS.Node = literal;
+  while (argument.parent && isTransparent(ts, argument.parent, argument)) argument = argument.parent;
+  const call = argument.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.some((arg) => arg === argument)) return undefined;
   const found = recognise(ts, new CallDescriber(ts, sourceFile, checker), matcher, call);
   return found && { found, literal };
+}
+
+function isTransparent(ts: typeof TS, parent: TS.Node, child: TS.Node): boolean {
+  if (ts.isBinaryExpression(parent)) return parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.right === child;
+  return ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent);
 }
 
 function literalAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): TS.StringLiteralLike | undefined {

@@ -40,6 +40,16 @@ describe('diagnostics', () => {
     expect(diagnostics[1]!.reportsDeprecated).toBeDefined();
   });
 
+  it('rewrites a literal under as const, ! or parentheses in place', () => {
+    const text = "getError(('security.role.invalid_controller' as const), 'x');";
+    const h = harnessWith({ 'as.ts': text });
+    const [diagnostic] = ownDiagnostics(h.service, h.path('as.ts'));
+    expect(text.slice(diagnostic!.start!, diagnostic!.start! + diagnostic!.length!)).toBe("'security.role.invalid_controller'");
+    const [fix] = h.service.getCodeFixesAtPosition(h.path('as.ts'), diagnostic!.start!, diagnostic!.start!, [93002], {}, {});
+    expect(applyChanges(text, fix!.changes[0]!.textChanges)).toBe("getError(('security.role.unknown_controller' as const), 'x');");
+    expect(h.service.getQuickInfoAtPosition(h.path('as.ts'), text.indexOf('role'))).toBeDefined();
+  });
+
   it('says exactly what checkReference says (the ESLint rules render the same findings)', () => {
     const text = "getError('security.tokn.invalid');";
     const h = harnessWith({ 'b.ts': text });
