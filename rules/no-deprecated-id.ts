@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyseSite } from './analysis/analyse-site';
+import { createAnalyser } from './analysis/analyse-site';
 import { createRule, pickMessages, reportFindings } from './create-rule';
 
 const messages = pickMessages(['deprecatedError', 'deprecatedScope', 'deprecatedWrap', 'replaceWith']);
@@ -17,8 +17,9 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    const analyser = createAnalyser(context);
     const visit = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      const site = analyseSite(context, node);
+      const site = analyser.site(node);
       if (site) reportFindings(context, site.findings, 'deprecated');
     };
     return { CallExpression: visit, NewExpression: visit };

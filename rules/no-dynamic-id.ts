@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyseSite } from './analysis/analyse-site';
+import { createAnalyser } from './analysis/analyse-site';
 import { createRule, pickMessages, reportFindings } from './create-rule';
 
 const messages = pickMessages(['dynamicId']);
@@ -15,8 +15,9 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    const analyser = createAnalyser(context);
     const visit = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      const site = analyseSite(context, node);
+      const site = analyser.site(node);
       // reportFindings needs 'replaceWith' in the context type; dynamic findings never carry fixes.
       if (site) reportFindings(context as Parameters<typeof reportFindings<MessageIds>>[0], site.findings, 'dynamic');
     };

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CatalogProblem } from '../catalog/model';
-import { analyseSite } from './analysis/analyse-site';
-import { fileState } from './analysis/file-state';
+import { createAnalyser } from './analysis/analyse-site';
 import { createRule, locOf, pickMessages, reportFindings } from './create-rule';
 
 const messages = pickMessages(['unknownDomain', 'unknownSubdomain', 'unknownError', 'malformedId', 'missingPart', 'catalogProblem', 'replaceWith']);
@@ -18,11 +17,12 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    const analyser = createAnalyser(context);
     let problemReported = false;
     const visit = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      const site = analyseSite(context, node);
+      const site = analyser.site(node);
       if (!site) return;
-      const state = fileState(context);
+      const state = analyser.file();
       if (state.unusable) {
         // One problem per file, at its first error-id reference, instead of a false report per call.
         if (problemReported) return;

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyseSite, findingsWithExtra } from './analysis/analyse-site';
+import { createAnalyser } from './analysis/analyse-site';
 import { createRule, pickMessages, reportFindings } from './create-rule';
 
 const messages = pickMessages(['missingPlaceholders', 'extraPlaceholders']);
@@ -25,10 +25,11 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ reportExtra: false }],
   create(context, [{ reportExtra }]) {
+    const analyser = createAnalyser(context);
     const visit = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      const site = analyseSite(context, node);
+      const site = analyser.site(node);
       if (!site) return;
-      const findings = reportExtra ? findingsWithExtra(context, site) : site.findings;
+      const findings = reportExtra ? analyser.withExtra(site) : site.findings;
       reportFindings(context as Parameters<typeof reportFindings<MessageIds>>[0], findings, 'placeholders');
     };
     return { CallExpression: visit, NewExpression: visit };

@@ -193,8 +193,22 @@ function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
+/** Import sources seen → module names: every call through an import asks again (bounded, pure). */
+const MODULE_NAME_CACHE_LIMIT = 10_000;
+const moduleNames = new Map<string, string>();
+
 /** `../../kerror`, `./kerror/index.js`, `@app/kerror` → `kerror`. */
 export function moduleNameOf(source: string): string {
+  let name = moduleNames.get(source);
+  if (name === undefined) {
+    name = computeModuleName(source);
+    if (moduleNames.size >= MODULE_NAME_CACHE_LIMIT) moduleNames.clear();
+    moduleNames.set(source, name);
+  }
+  return name;
+}
+
+function computeModuleName(source: string): string {
   const segments = source.replace(/[?#].*$/, '').split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
   let last = segments.pop() ?? '';
   last = last.replace(/\.(?:[cm]?[jt]sx?|json)$/, '');

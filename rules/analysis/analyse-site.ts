@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { checkReference, type Finding } from '../../catalog/callsite/findings';
 import { calleeLastName, describeCallSite, isThrown } from './describe-call';
 import { fileState, type FileState, type SiteAnalysis } from './file-state';
@@ -6,39 +6,58 @@ import { fileState, type FileState, type SiteAnalysis } from './file-state';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
-/**
- * The error-id reference a call makes and its findings, or undefined when the call is not a
- * reference. Memoised (FileState.last), so the rules visiting the same call share one analysis; calls
- * whose callee name no form can end with are skipped before any scope look-up.
- */
-export function analyseSite(context: Context, node: CallNode): SiteAnalysis | undefined {
-  const state = fileState(context);
-  if (state.last?.node === node) return state.last.site;
-  const site = analyse(context, state, node);
-  state.last = { node, site };
-  return site;
+// Read once: @typescript-eslint/utils re-exports through getters.
+const NEW_EXPRESSION = UTILS_NODE_TYPES.NewExpression;
+
+/** What a rule asks about the file it is linting; one per rule and file (created in `create`). */
+export interface Analyser {
+  /**
+   * The error-id reference a call makes and its findings, or undefined when the call is not a
+   * reference. Shared between the rules (FileState.lastNode); calls whose callee name no form
+   * can end with are skipped before any scope look-up.
+   */
+  site(node: CallNode): SiteAnalysis | undefined;
+  /** The file's project, and whether its catalog can be used. */
+  file(): FileState;
+  /** Findings of a site checked with `extraPlaceholders` (placeholder-count's `reportExtra`). */
+  withExtra(site: SiteAnalysis): readonly Finding[];
+}
+
+export function createAnalyser(context: Context): Analyser {
+  // Fetched on the first call, so files without calls never look the project up.
+  let state: FileState | undefined;
+  const file = (): FileState => (state ??= fileState(context));
+  return {
+    file,
+    site(node) {
+      const current = file();
+      if (current.lastNode === node) return current.lastSite;
+      const site = analyse(context, current, node);
+      current.lastNode = node;
+      current.lastSite = site;
+      return site;
+    },
+    withExtra(site) {
+      if (site.extraFindings) return site.extraFindings;
+      const current = file();
+      const catalog = current.project.catalog;
+      site.extraFindings = current.unusable || !catalog ? [] : checkReference(site.reference, catalog, { extraPlaceholders: true });
+      return site.extraFindings;
+    },
+  };
 }
 
 function analyse(context: Context, state: FileState, node: CallNode): SiteAnalysis | undefined {
-  const kind = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+  const kind = node.type === NEW_EXPRESSION ? 'new' : 'call';
   const name = calleeLastName(node.callee);
   const thrown = kind === 'new' && isThrown(node);
-  if (!state.project.matcher.mayMatch(name, kind, thrown) && !(name !== undefined && state.aliases.has(name))) return undefined;
+  const matcher = state.project.matcher;
+  if (!matcher.mayMatch(name, kind, thrown) && !(name !== undefined && state.aliases().has(name))) return undefined;
 
   const sourceCode = context.sourceCode;
-  const site = describeCallSite(node, (n) => sourceCode.getScope(n));
-  const reference = state.project.matcher.match(site);
+  const reference = matcher.match(describeCallSite(node, (n) => sourceCode.getScope(n)));
   if (!reference) return undefined;
   const catalog = state.project.catalog;
   const findings = state.unusable || !catalog ? [] : checkReference(reference, catalog);
   return { node, reference, findings };
-}
-
-/** Findings of a site checked with `extraPlaceholders` (placeholder-count's `reportExtra`). */
-export function findingsWithExtra(context: Context, site: SiteAnalysis): readonly Finding[] {
-  if (site.extraFindings) return site.extraFindings;
-  const state = fileState(context);
-  const catalog = state.project.catalog;
-  site.extraFindings = state.unusable || !catalog ? [] : checkReference(site.reference, catalog, { extraPlaceholders: true });
-  return site.extraFindings;
 }

@@ -20,8 +20,12 @@
  *
  * `parent` links are required: they tell whether a `new` is thrown.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from '../../catalog/callsite/site';
+
+// @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
+const AST_NODE_TYPES = UTILS_NODE_TYPES;
+const { findVariable, getStaticValue } = ASTUtils;
 
 export type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -150,7 +154,7 @@ function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Sco
 /** What an identifier is bound to, by scope analysis (never by its name). */
 function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) => Scope, depth: number): RootBinding {
   const name = id.name;
-  const variable = ASTUtils.findVariable(scope, id);
+  const variable = findVariable(scope, id);
   // Unresolved, or a global that the config declares (`globals`): not declared in the file.
   if (!variable || variable.defs.length === 0) return { kind: 'global', name };
   const def = variable.defs[0]!;
@@ -217,7 +221,7 @@ function requiredModule(node: Call, scope: Scope): { source: string; defaultInte
 }
 
 function isGlobal(id: TSESTree.Identifier, scope: Scope): boolean {
-  const variable = ASTUtils.findVariable(scope, id);
+  const variable = findVariable(scope, id);
   return !variable || variable.defs.length === 0;
 }
 
@@ -247,6 +251,6 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope): A
     return { kind: 'static', value: node.quasis[0]!.value.cooked, range: node.range, literal: true };
   }
   // Constants, concatenations and templates of constants; anything else stays dynamic.
-  const known = ASTUtils.getStaticValue(arg, scope);
+  const known = getStaticValue(arg, scope);
   return known && typeof known.value === 'string' ? { kind: 'static', value: known.value, range, literal: false } : { kind: 'dynamic', range };
 }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getProject, type Project } from '../../catalog';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { Finding } from '../../catalog/callsite/findings';
@@ -20,15 +20,18 @@ export interface FileState {
   readonly project: Project;
   /** Problems that make the catalog unusable for this file (empty when it is fine). */
   readonly unusable: boolean;
-  /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`). */
-  readonly aliases: ReadonlySet<string>;
+  /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`); computed on first use. */
+  readonly aliases: () => ReadonlySet<string>;
   /**
    * The last call analysed and its result. ESLint hands a node to every rule's listener in a
    * row before moving on, so one slot lets the four rules share each analysis without a
    * per-node map (WeakMap ephemerons make every garbage collection of a big run slower).
    */
-  last: { node: TSESTree.Node; site: SiteAnalysis | undefined } | undefined;
+  lastNode: TSESTree.Node | undefined;
+  lastSite: SiteAnalysis | undefined;
 }
+
+const AST_NODE_TYPES = UTILS_NODE_TYPES;
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -52,18 +55,28 @@ export function fileState(context: Context): FileState {
     baseDir: context.cwd,
     inlineLabel: "ESLint settings['error-catalog']",
   });
+  let aliases: Set<string> | undefined;
   const state: FileState = {
     project,
     unusable: project.problems.length > 0 || project.catalog === undefined,
-    aliases: collectAliases(sourceCode.ast, project.matcher),
-    last: undefined,
+    aliases: () => (aliases ??= collectAliases(sourceCode.ast, project.matcher)),
+    lastNode: undefined,
+    lastSite: undefined,
   };
   current = { sourceCode, settings, filename, state };
   return state;
 }
 
+let lastInline: { settings: unknown; inline: (ConfigInput & { configFile?: string }) | undefined } | undefined;
+
 /** `settings['error-catalog']` without our cache fingerprint; undefined when nothing else is set (discover the config file). */
 function inlineConfig(settings: unknown): (ConfigInput & { configFile?: string }) | undefined {
+  // Every file of a run shares the same settings object: strip the fingerprint once.
+  if (!lastInline || lastInline.settings !== settings) lastInline = { settings, inline: stripFingerprint(settings) };
+  return lastInline.inline;
+}
+
+function stripFingerprint(settings: unknown): (ConfigInput & { configFile?: string }) | undefined {
   if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return undefined;
   const rest: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
   delete rest[FINGERPRINT_KEY];
