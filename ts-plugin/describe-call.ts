@@ -156,9 +156,48 @@ export class CallDescriber {
     if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
       const required = this.requiredModule(init);
       if (required) return required.defaultInterop ? { kind: 'module', name, source: required.source, imported: 'default' } : { kind: 'module', name, source: required.source };
-      if (isConst(ts, declaration) && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: this.describe(init, depth + 1) };
+      // A `const`, or a `let`/`var` never assigned again (as ESLint's scope analysis decides it).
+      const constant = isConst(ts, declaration) || !this.isReassigned(declaration.name);
+      if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: this.describe(init, depth + 1) };
     }
     return { kind: 'local', name };
+  }
+
+  private written: Set<TS.Symbol> | undefined;
+
+  /** Whether a variable is assigned anywhere in the file after its declaration (one walk per file, on demand). */
+  private isReassigned(name: TS.Identifier): boolean {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return true;
+    this.written ??= this.collectWritten();
+    return this.written.has(symbol);
+  }
+
+  private collectWritten(): Set<TS.Symbol> {
+    const ts = this.ts;
+    const written = new Set<TS.Symbol>();
+    const target = (node: TS.Expression): void => {
+      node = this.unwrap(node);
+      if (ts.isIdentifier(node)) {
+        const symbol = this.checker.getSymbolAtLocation(node);
+        if (symbol) written.add(symbol);
+      } else if (ts.isArrayLiteralExpression(node)) node.elements.forEach((e) => target(ts.isSpreadElement(e) ? e.expression : e));
+      else if (ts.isObjectLiteralExpression(node)) {
+        for (const property of node.properties) {
+          if (ts.isShorthandPropertyAssignment(property)) target(property.name);
+          else if (ts.isPropertyAssignment(property)) target(property.initializer);
+          else if (ts.isSpreadAssignment(property)) target(property.expression);
+        }
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) target(node.left); // a default in a pattern
+    };
+    const visit = (node: TS.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(node.left);
+      else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target(node.operand);
+      else if ((ts.isForInStatement(node) || ts.isForOfStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) target(node.initializer);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+    return written;
   }
 
   /** `require('x')` (with `require` not declared in the file), or an interop helper around it. */
