@@ -305,6 +305,13 @@ describe('live catalog and failures', () => {
     expect(h.logs.some((line) => line.includes('completions failed: Error: boom'))).toBe(true);
   });
 
+  it('follows a configurePlugin request (onConfigurationChanged)', () => {
+    const h = harnessWith({ 'cfg.ts': "getError('api.request.too_large', 1, 2);" });
+    expect(ownDiagnostics(h.service, h.path('cfg.ts'))).toEqual([]);
+    h.plugin.onConfigurationChanged!({ catalog: SHIPPED_CATALOG });
+    expect(ownDiagnostics(h.service, h.path('cfg.ts')).map((d) => d.messageText)).toEqual([expect.stringContaining("Unknown error domain 'api'")]);
+  });
+
   it('reports a missing config only on files that raise errors', () => {
     const lonely = tempDir();
     const h = createHarness(lonely.dir, {}, { 'n.ts': "getError('security.token.invalid');", 'o.ts': 'export const x = 1;' });

@@ -48,6 +48,9 @@ beforeAll(() => {
       'src/globals.d.ts': GLOBALS,
       'src/app.ts': APP,
       'src/view.jsx': VIEW,
+      // A JavaScript project: jsconfig.json takes plugins the same way.
+      'jsproject/jsconfig.json': JSON.stringify({ compilerOptions: { checkJs: false, plugins: [{ name: 'error-catalog/ts-plugin' }] }, include: ['.'] }),
+      'jsproject/app.js': "const kerror = require('./kerror');\nkerror.get('security', 'token', 'expird');\n",
     },
   );
 });
@@ -70,7 +73,9 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
 
   beforeAll(() => {
     scratch.write('errors/08-api.json', API_CATALOG);
-    scratch.write('tsconfig.json', tsconfig(pkg === 'typescript-5.0' ? LEGACY_NAME : 'error-catalog/ts-plugin'));
+    const pluginName = pkg === 'typescript-5.0' ? LEGACY_NAME : 'error-catalog/ts-plugin';
+    scratch.write('tsconfig.json', tsconfig(pluginName));
+    scratch.write('jsproject/jsconfig.json', JSON.stringify({ compilerOptions: { checkJs: false, plugins: [{ name: pluginName }] }, include: ['.'] }));
     server = new TsServer(join(scratch.dir, 'node_modules', pkg, 'lib', 'tsserver.js'), scratch.dir, ['--logVerbosity', 'normal', '--logFile', join(scratch.dir, `tsserver-${pkg}.log`)]);
     server.notify('open', { file: app(), projectRootPath: scratch.dir });
     server.notify('open', { file: join(scratch.dir, 'src', 'view.jsx'), projectRootPath: scratch.dir });
@@ -94,6 +99,13 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     const view = await ours(join(scratch.dir, 'src', 'view.jsx'));
     expect(view.map((d) => d.text)).toEqual([expect.stringContaining("Unknown error 'nope'")]);
     expect(readFileSync(join(scratch.dir, `tsserver-${pkg}.log`), 'utf8')).toContain('[error-catalog] plugin created');
+  });
+
+  it('works the same in a jsconfig.json project', async () => {
+    const file = join(scratch.dir, 'jsproject', 'app.js');
+    server.notify('open', { file, projectRootPath: scratch.dir });
+    const diagnostics = await ours(file);
+    expect(diagnostics.map((d) => [d.code, d.start])).toEqual([[93001, { line: 2, offset: 33 }]]);
   });
 
   it('completes ids and split parts, replacing the literal text', async () => {
