@@ -1,7 +1,8 @@
 /**
- * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is wrong with it is decided in
- * catalog/ (shared with the ESLint rules); this layer turns TypeScript's AST into call-site
- * descriptions and findings into diagnostics, completions, hovers, fixes, definitions and references.
+ * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is
+ * wrong with it is decided in catalog/ (shared with the ESLint rules); this layer turns
+ * TypeScript's AST into call-site descriptions, and findings into diagnostics, completions,
+ * hovers, fixes, definitions and references.
  */
 import type * as TS from 'typescript';
 import { pluginCodeFixes, registerFixableCodes } from './code-fixes';
@@ -19,27 +20,38 @@ export function init(modules: { typescript: typeof TS }): PluginModule {
   const ts = modules.typescript;
   // No getExternalFiles: tsserver would load every catalog JSON into the project (measured:
   // +210 MiB for a 50,000-error catalog); the catalog is watched through the server host instead.
-  const contexts = new Set<PluginContext>();
+  const instances = new Set<{ readonly project: TS.server.Project; readonly context: PluginContext; readonly watcher: CatalogWatcher }>();
+  // tsserver does not tell plugins when a project closes: drop closed ones (and their file watchers) as new ones come.
+  const prune = (): void => {
+    for (const instance of instances) {
+      if (typeof instance.project.isClosed === 'function' && instance.project.isClosed()) {
+        instance.watcher.close();
+        instances.delete(instance);
+      }
+    }
+  };
 
   return {
     create(info: TS.server.PluginCreateInfo): TS.LanguageService {
+      prune();
       const logger = info.project.projectService.logger;
       const context = new PluginContext(ts, info.languageService, baseDirOf(info.project), info.config as PluginConfig | undefined, logger);
-      contexts.add(context);
       registerFixableCodes(ts, (message) => context.log(message));
       const watcher = new CatalogWatcher(context, info.project, info.serverHost);
+      instances.add({ project: info.project, context, watcher });
       context.guard('loading the catalog', () => undefined, () => watcher.update(context.projectFor(watcher.probeFile)));
       context.log(`plugin created for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
-      return decorate(ts, info.languageService, context, watcher);
+      return decorate(info.languageService, context, watcher);
     },
     onConfigurationChanged(config: unknown): void {
-      for (const context of contexts) context.setConfig(config as PluginConfig);
+      prune();
+      for (const { context } of instances) context.setConfig(config as PluginConfig);
     },
   };
 }
 
 /** The language service with the plugin's answers added; every method falls back to the original on failure. */
-function decorate(ts: typeof TS, ls: TS.LanguageService, context: PluginContext, watcher: CatalogWatcher): TS.LanguageService {
+function decorate(ls: TS.LanguageService, context: PluginContext, watcher: CatalogWatcher): TS.LanguageService {
   const proxy: TS.LanguageService = Object.create(null) as TS.LanguageService;
   for (const key of Object.keys(ls) as Array<keyof TS.LanguageService>) {
     const original = ls[key];

@@ -30,9 +30,15 @@ export class CatalogWatcher {
     }
   }
 
-  /** The paths watched so far (tests). */
-  watchedPaths(): string[] {
-    return [...this.watchers.keys()];
+  close(): void {
+    for (const watcher of this.watchers.values()) {
+      try {
+        watcher?.close();
+      } catch {
+        // already closed
+      }
+    }
+    this.watchers.clear();
   }
 
   private watch(path: string, directory: boolean): TS.FileWatcher | undefined {
