@@ -5,6 +5,8 @@
 //                (the least any rule looking at calls pays)
 //   recommended  @typescript-eslint/parser + error-catalog's configs.recommended
 // alternating, several rounds; prints the medians and recommended / floor. Target: ≤ 1.05.
+//   catalog      (with --breakdown) the floor plus loading the catalog the way recommended does
+//                (its settings getter), rules off: how much of the difference is the catalog itself
 // Not a timed test: run it on a quiet machine. `--rounds N` (default 5), `--files N` (default 2000).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ const argValue = (name, fallback) => {
 const ROUNDS = argValue('--rounds', 5);
 const FILES = argValue('--files', 2000);
 const CALLS_PER_FILE = 10;
+const CONFIGS = process.argv.includes('--breakdown') ? ['floor', 'catalog', 'recommended'] : ['floor', 'recommended'];
 
 // Deterministic pseudo-random numbers, so every run lints the same corpus.
 let seed = 20261125;
@@ -90,6 +93,15 @@ export default [
 `,
   );
   writeFileSync(
+    join(work, 'eslint.catalog.config.mjs'),
+    `import floorConfig from './eslint.floor.config.mjs';
+import errorCatalog from 'error-catalog/eslint';
+// recommended's settings (computing them loads the catalog), none of its rules
+const { rules, plugins, ...settingsOnly } = errorCatalog.configs.recommended;
+export default [...floorConfig, settingsOnly];
+`,
+  );
+  writeFileSync(
     join(work, 'eslint.recommended.config.mjs'),
     `import tsParser from '@typescript-eslint/parser';
 import errorCatalog from 'error-catalog/eslint';
@@ -130,25 +142,28 @@ const median = (values) => {
 };
 
 setUp();
-const runs = { floor: { wall: [], cpu: [] }, recommended: { wall: [], cpu: [] } };
-// One warm-up of each (file-system cache, V8 code cache), then alternate so drift hits both alike.
-lint('eslint.floor.config.mjs');
-console.log('findings of recommended:', lint('eslint.recommended.config.mjs').counts);
+const runs = Object.fromEntries(CONFIGS.map((name) => [name, { wall: [], cpu: [] }]));
+// One warm-up of each (file-system cache, V8 code cache), then alternate so drift hits all alike.
+for (const name of CONFIGS) {
+  const { counts } = lint(`eslint.${name}.config.mjs`);
+  if (name === 'recommended') console.log('findings of recommended:', counts);
+}
 for (let round = 1; round <= ROUNDS; round++) {
-  const floor = lint('eslint.floor.config.mjs');
-  const recommended = lint('eslint.recommended.config.mjs');
-  for (const [name, run] of [['floor', floor], ['recommended', recommended]]) {
+  const line = [];
+  for (const name of CONFIGS) {
+    const run = lint(`eslint.${name}.config.mjs`);
     runs[name].wall.push(run.seconds);
     runs[name].cpu.push(run.cpu);
+    line.push(`${name} ${run.seconds.toFixed(2)} s wall / ${run.cpu.toFixed(2)} s cpu`);
   }
-  console.log(
-    `round ${round}: wall floor ${floor.seconds.toFixed(2)} s, recommended ${recommended.seconds.toFixed(2)} s (${(recommended.seconds / floor.seconds).toFixed(3)}×); ` +
-      `cpu floor ${floor.cpu.toFixed(2)} s, recommended ${recommended.cpu.toFixed(2)} s (${(recommended.cpu / floor.cpu).toFixed(3)}×)`,
-  );
+  console.log(`round ${round}: ${line.join(', ')}`);
 }
-console.log(`\nmedians of ${ROUNDS} rounds:`);
+console.log(`\nmedians of ${ROUNDS} rounds (cpu = user + system time of the eslint process, GC threads included):`);
 for (const measure of ['wall', 'cpu']) {
   const floor = median(runs.floor[measure]);
-  const recommended = median(runs.recommended[measure]);
-  console.log(`  ${measure.padEnd(4)}  floor ${floor.toFixed(2)} s, recommended ${recommended.toFixed(2)} s, recommended / floor = ${(recommended / floor).toFixed(3)} (target ≤ 1.05)`);
+  const parts = CONFIGS.filter((name) => name !== 'floor').map((name) => {
+    const value = median(runs[name][measure]);
+    return `${name} ${value.toFixed(2)} s = ${(value / floor).toFixed(3)}×`;
+  });
+  console.log(`  ${measure.padEnd(4)}  floor ${floor.toFixed(2)} s, ${parts.join(', ')}  (target: recommended ≤ 1.05× floor)`);
 }
