@@ -168,6 +168,13 @@ tsTester().run('no-unknown-id (TypeScript)', rule, {
     unknown("function f(kerror: Api) {\n  kerror.get('a', 'b', 'c');\n}\nkerror.get('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
       ['security.token.invalid', "'token'"],
     ]),
+    // TypeScript-only syntax around the call: type arguments, non-null assertions, casts
+    unknown("throw getError<TokenError>('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
+      ['security.token.expired', "'security.token.expired'"],
+    ]),
+    unknown("import * as kerror from './kerror';\nthrow (kerror as Kerror)!.get('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
+      ['security.token.invalid', "'token'"],
+    ]),
     // several candidates, closest first
     unknown("getError('security.token.expire');", "'security.token.expire'", 'unknownError', { id: 'security.token.expire', domain: 'security', subdomain: 'token', name: 'expire', didYouMean: didYouMean('security.token.expired') }, [
       ['security.token.expired', "'security.token.expired'"],
@@ -199,6 +206,21 @@ jsTester().run('no-unknown-id (JavaScript, CommonJS)', rule, {
     ]),
     unknown("'use strict';\nconst { getError } = require('./errors');\nmodule.exports = () => {\n  throw getError('security.token.expird');\n};", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
       ['security.token.expired', "'security.token.expired'"],
+    ]),
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plain JavaScript, ES modules, through espree.
+// ---------------------------------------------------------------------------------------------
+jsTester('module').run('no-unknown-id (JavaScript, ES modules)', rule, {
+  valid: [
+    "import * as kerror from './kerror.js';\nkerror.get('security', 'token', 'invalid');",
+    "import kerror from '../lib/kerror/index.js';\nconst tokenError = kerror.wrap('security', 'token');\nthrow tokenError.get('expired', a, b);",
+  ],
+  invalid: [
+    unknown("import { wrap } from './kerror.js';\nconst roleError = wrap('security', 'role');\nthrow roleError.get('not_fond');", "'not_fond'", 'unknownError', { id: 'security.role.not_fond', domain: 'security', subdomain: 'role', name: 'not_fond', didYouMean: didYouMean('security.role.not_found') }, [
+      ['security.role.not_found', "'not_found'"],
     ]),
   ],
 });
