@@ -96,7 +96,7 @@ export function completeAt(reference: ErrorIdReference, catalog: Catalog, offset
   const at = partAt(reference, offset, { mode: 'cursor', unterminated: options.unterminated });
   if (!at) return undefined;
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const result = at.role === 'id' ? completeDotted(catalog, at.prefix, limit) : completeSplit(reference, catalog, at.role, limit);
+  const result = at.role === 'id' ? completeDotted(catalog, at.prefix, limit) : completeSplit(reference, catalog, at.role, at.prefix, limit);
   if (!result) return undefined;
   const candidates = [...result.candidates.filter((c) => !c.deprecated), ...result.candidates.filter((c) => c.deprecated)];
   return { candidates, incomplete: result.incomplete, replace: at.inner };
@@ -122,13 +122,24 @@ function completeDotted(catalog: Catalog, prefix: string, limit: number): Partia
   if (segments.length !== 3) return undefined;
   const subdomain = domain.subdomains.get(segments[1]!);
   if (!subdomain) return undefined;
-  const all = [...subdomain.errors.values()];
-  return { candidates: all.slice(0, limit).map((e) => errorCandidate(catalog, e, e.id)), incomplete: all.length > limit };
+  const { items, incomplete } = capped([...subdomain.errors.values()], segments[2]!, limit);
+  return { candidates: items.map((e) => errorCandidate(catalog, e, e.id)), incomplete };
 }
 
-function completeSplit(reference: ErrorIdReference, catalog: Catalog, role: PartRole, limit: number): Partial | undefined {
+/**
+ * At most `limit` entries. Past the limit, the names starting with what is typed come first, so
+ * an entry beyond the cap is reached by typing its beginning (the list is marked incomplete, and
+ * the editor asks again as the user types).
+ */
+function capped<T extends { readonly name: string }>(all: T[], typed: string, limit: number): { items: T[]; incomplete: boolean } {
+  if (all.length <= limit) return { items: all, incomplete: false };
+  const matching = typed === '' ? all : [...all.filter((e) => e.name.startsWith(typed)), ...all.filter((e) => !e.name.startsWith(typed))];
+  return { items: matching.slice(0, limit), incomplete: true };
+}
+
+function completeSplit(reference: ErrorIdReference, catalog: Catalog, role: PartRole, typed: string, limit: number): Partial | undefined {
   if (reference.form === 'dotted') return undefined;
-  const cap = <T>(items: T[]): { items: T[]; incomplete: boolean } => ({ items: items.slice(0, limit), incomplete: items.length > limit });
+  const cap = <T extends { readonly name: string }>(items: T[]): { items: T[]; incomplete: boolean } => capped(items, typed, limit);
   if (role === 'domain') {
     const { items, incomplete } = cap([...catalog.domains.values()]);
     return { candidates: items.map((d) => domainCandidate(d, d.name, false)), incomplete };

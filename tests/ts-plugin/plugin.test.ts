@@ -113,6 +113,7 @@ describe('completions', () => {
       ["kerror.get('security', '|');", 'token', 'subdomain'],
       ["kerror.get('security', 'token', 'inv|');", 'invalid', 'error'],
       ["const tokenError = kerror.wrap('security', 'token');\ntokenError.get('|');", 'expired', 'error'],
+      ["kerror.wrap('security', '|');", 'credentials', 'wrap subdomain'],
       ["getError('security.token.invalid', 'unterminated');\nkerror.get('security', 'to|", 'token', 'unterminated subdomain'],
     ];
     for (const [source, expected, what] of cases) {
@@ -161,6 +162,25 @@ describe('completions', () => {
       expect(info.isIncomplete === true).toBe(incomplete);
     }
     big.dispose();
+  });
+
+  it('reaches errors past the cap of a large subdomain by what is typed', () => {
+    const wide = tempDir();
+    const errors: Record<string, unknown> = {};
+    for (let e = 1; e <= 400; e++) errors[`e${e}`] = { code: e, message: `Message ${e}`, description: `Description ${e}`, class: 'BadRequestError' };
+    wide.write('1-wide.json', JSON.stringify({ code: 1, subDomains: { s: { code: 1, errors } } }));
+    for (const [source, expected] of [
+      ["getError('wide.s.e39|');", 'wide.s.e399'],
+      ["kerror.get('wide', 's', 'e39|');", 'e399'],
+    ] as const) {
+      const { text, at } = marked(source);
+      const h = createHarness(wide.dir, { catalog: wide.dir }, { 'wide.ts': text });
+      const info = h.service.getCompletionsAtPosition(h.path('wide.ts'), at, undefined)!;
+      expect(info.entries.map((e) => e.name)).toContain(expected);
+      expect(info.entries.length).toBe(300);
+      expect(info.isIncomplete).toBe(true);
+    }
+    wide.dispose();
   });
 
   it('keeps TypeScript\'s own completions outside id literals', () => {
