@@ -90,6 +90,10 @@ describe('catalog edits', () => {
     // the error disappears from the catalog
     writeFileSync(join(dir, 'errors', '07-security.json'), catalogFile('x').replace('"invalid"', '"invalid_token"'));
     expect(lint()).toEqual(['error-catalog/no-unknown-id:unknownError']);
+    // the same SourceCode linted again (Linter.verify accepts one) sees the catalog as it is now
+    const sourceCode = linter.getSourceCode();
+    writeFileSync(join(dir, 'errors', '07-security.json'), catalogFile('Invalid token.'));
+    expect(linter.verify(sourceCode!, config, { filename: join(dir, 'src', 'a.js') }).map((m) => m.messageId)).toEqual([]);
     // the catalog breaks: one clear problem, not a crash
     writeFileSync(join(dir, 'errors', '07-security.json'), '{ "code": 7, ');
     expect(lint()).toEqual(['error-catalog/no-unknown-id:catalogProblem']);
