@@ -113,6 +113,13 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     expect(dotted.entries.map((e) => e.name)).toContain('security.token.invalid');
     expect(dotted.entries.find((e) => e.name === 'security.role.invalid_controller')?.kindModifiers).toBe('deprecated');
     expect(dotted.entries[0]!.replacementSpan).toEqual({ start: at("getError('')", 10), end: at("getError('')", 10) });
+    const [details] = await server.request<Array<{ displayParts: Array<{ text: string }>; documentation: Array<{ text: string }> }>>('completionEntryDetails', {
+      file: app(),
+      ...at("getError('')", 10),
+      entryNames: ['security.token.invalid'],
+    });
+    expect(details!.displayParts.map((p) => p.text).join('')).toBe('(error) security.token.invalid: 0x07010001');
+    expect(details!.documentation.map((p) => p.text).join('')).toContain('UnauthorizedError · HTTP 401');
     const split = await server.request<{ entries: Array<{ name: string }> }>('completionInfo', { file: app(), ...at("kerror.get('security', ''", 24) });
     expect(split.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['token', 'role', 'user']));
   });
