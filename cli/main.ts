@@ -37,7 +37,8 @@ ${Object.entries(COMMANDS)
 Run 'error-catalog <command> --help' for the options of a command.
 
 Every command reads the project config: --config <file>, else the nearest
-error-catalog.config.json walking up from the current directory.
+error-catalog.config.json walking up from the current directory; without a config,
+--catalog <path> names the catalog. 'error-catalog --version' prints the version.
 
 Exit codes: 0 ok, 1 problems found, 2 usage or config error.
 `;

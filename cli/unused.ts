@@ -24,8 +24,8 @@ Options:
   --fail-on-unused    exit 1 when an id is unused (for CI)
   --deprecated        report deprecated ids too
   --format <format>   text (default) or json
-  --jobs <n>          worker threads to parse with; 1 scans in the main thread (default:
-                      the number of CPUs, at most 8, or 1 for a project under 300 files)
+  --jobs <n>          threads to parse with, the main thread included; 1 starts no worker
+                      (default: the number of CPUs, at most 8, or 1 under 300 files)
   --config <file>     the project config (default: the nearest error-catalog.config.json,
                       walking up from the current directory)
   --catalog <path>    use this catalog file or directory instead, without a config
