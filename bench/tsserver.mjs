@@ -155,7 +155,11 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
 }
 
 const rss = {};
-for (const [name, entry] of Object.entries(servers)) rss[name] = readRss(entry.server.pid);
+const peak = {};
+for (const [name, entry] of Object.entries(servers)) {
+  rss[name] = readMemory(entry.server.pid, 'VmRSS');
+  peak[name] = readMemory(entry.server.pid, 'VmHWM');
+}
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -173,13 +177,17 @@ for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
     ...names.map((n) => fmtBytes(percentile(servers[n].sizes[kind], 0.5))),
   ]);
 }
-rows.push(['tsserver RSS', ...names.map((n) => `${(rss[n] / 1024 / 1024).toFixed(0)} MiB`), ...names.map(() => '')]);
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+rows.push(['tsserver RSS at the end', ...names.map((n) => mib(rss[n])), ...names.map(() => '')]);
+rows.push(['tsserver peak RSS', ...names.map((n) => mib(peak[n])), ...names.map(() => '')]);
 const diagRatio = (n) => !servers[n] ? Number.NaN : percentile(servers[n].samples['diagnostics after an edit'], 0.5) / percentile(servers.plain.samples['diagnostics after an edit'], 0.5);
 
 console.log(`\n${ERRORS} errors, ${ROUNDS} rounds (after ${WARMUP} warm-up rounds), TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).version}\n`);
 console.log(rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${rows[0].map(() => ' --- ').join('|')}|\n`));
 console.log(`\ndiagnostics after an edit vs plain (p50): plugin ${diagRatio('plugin').toFixed(2)}×, union ${diagRatio('union').toFixed(2)}×`);
-console.log(`memory over plain: ${names.filter((n) => n !== 'plain').map((n) => `${n} +${((rss[n] - rss.plain) / 1024 / 1024).toFixed(0)} MiB`).join(', ')}`);
+const signed = (bytes) => `${bytes < 0 ? '-' : '+'}${Math.abs(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const over = (table) => names.filter((n) => n !== 'plain').map((n) => `${n} ${signed(table[n] - table.plain)}`).join(', ');
+console.log(`memory over plain: at the end ${over(rss)}; peak ${over(peak)}`);
 for (const kind of Object.keys(REQUESTS).filter((k) => k.startsWith('completion'))) {
   console.log(`entries for ${kind}: ${names.map((n) => `${n} ${servers[n].entries[kind]?.[0] ?? 0}`).join(', ')}`);
 }
@@ -187,10 +195,11 @@ for (const kind of Object.keys(REQUESTS).filter((k) => k.startsWith('completion'
 for (const entry of Object.values(servers)) await entry.server.close();
 if (!args.includes('--keep')) rmSync(WORK, { recursive: true, force: true });
 
-function readRss(pid) {
+/** `VmRSS` (now) or `VmHWM` (peak) of a process, from Linux's /proc. */
+function readMemory(pid, field) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
     return kb * 1024;
   } catch {
     return Number.NaN;
