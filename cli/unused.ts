@@ -25,7 +25,7 @@ Options:
   --deprecated        report deprecated ids too
   --format <format>   text (default) or json
   --jobs <n>          threads to parse with, the main thread included; 1 starts no worker
-                      (default: the number of CPUs, at most 8, or 1 under 300 files)
+                      (default: half the CPUs, at most 8; 1 under 300 files)
   --config <file>     the project config (default: the nearest error-catalog.config.json,
                       walking up from the current directory)
   --catalog <path>    use this catalog file or directory instead, without a config
