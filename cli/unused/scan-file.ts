@@ -16,5 +16,10 @@ export function scanFile(file: string, matcher: CallMatcher, read: (file: string
   } catch (error) {
     return { kind: 'skipped', line: 1, column: 1, message: `cannot read: ${(error as Error).message}` };
   }
-  return scanSource(text, file, matcher, filter);
+  try {
+    return scanSource(text, file, matcher, filter);
+  } catch (error) {
+    // A construct the analysis trips on costs this file, not the whole report.
+    return { kind: 'skipped', line: 1, column: 1, message: `cannot analyse: ${(error as Error).message}` };
+  }
 }
