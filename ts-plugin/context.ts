@@ -2,8 +2,20 @@ import { dirname } from 'node:path';
 import type * as TS from 'typescript';
 import { describeProblems, getProject, renderMessage, type Catalog, type CatalogProblem, type ConfigInput, type Project } from '../catalog/index';
 
-/** The plugin's entry in tsconfig `compilerOptions.plugins`: its name, and optionally the config inline. */
-export type PluginConfig = ConfigInput & { readonly name?: string; readonly configFile?: string };
+export type Severity = 'error' | 'warning' | 'suggestion' | 'off';
+export type SeverityKind = 'unknown' | 'deprecated' | 'placeholders';
+
+/**
+ * The plugin's entry in tsconfig `compilerOptions.plugins`: its name, optionally the project
+ * config inline, and the editor-only `severity` of each kind of finding.
+ */
+export type PluginConfig = ConfigInput & {
+  readonly name?: string;
+  readonly configFile?: string;
+  readonly severity?: Partial<Record<SeverityKind, Severity>>;
+};
+
+const DEFAULT_SEVERITY: Readonly<Record<SeverityKind, Severity>> = { unknown: 'error', deprecated: 'warning', placeholders: 'error' };
 
 export interface Logger {
   info(message: string): void;
@@ -33,7 +45,8 @@ export class PluginContext {
 
   /** The error-catalog project of a source file: the inline tsconfig options, or the nearest config file. */
   projectFor(fileName: string): Project {
-    const { name: _name, ...inline } = this.config;
+    // Only the project config goes to the shared loader; name and severity are the plugin's own.
+    const { name: _name, severity: _severity, ...inline } = this.config;
     const hasInline = Object.keys(inline).length > 0;
     const project = getProject({
       file: fileName,
@@ -41,6 +54,14 @@ export class PluginContext {
     });
     this.logProblems(project);
     return project;
+  }
+
+  /** The diagnostic category of a kind of finding, from the `severity` option; undefined when it is off. */
+  categoryOf(kind: SeverityKind): TS.DiagnosticCategory | undefined {
+    const wanted = this.config.severity?.[kind];
+    const severity = wanted === 'error' || wanted === 'warning' || wanted === 'suggestion' || wanted === 'off' ? wanted : DEFAULT_SEVERITY[kind];
+    const categories = this.ts.DiagnosticCategory;
+    return severity === 'off' ? undefined : severity === 'error' ? categories.Error : severity === 'warning' ? categories.Warning : categories.Suggestion;
   }
 
   /** The catalog to check against: never a broken one; the last good one while the current is broken. */

@@ -53,7 +53,9 @@ export function pluginDiagnostics(context: PluginContext, fileName: string): TS.
   const catalog = context.checkingCatalog(project);
   if (!catalog) return diagnostics;
   for (const { finding } of findingsOf(context, sourceFile, checker, project, catalog)) {
-    const category = finding.kind === 'deprecated' ? context.ts.DiagnosticCategory.Warning : context.ts.DiagnosticCategory.Error;
+    if (finding.kind === 'dynamic') continue;
+    const category = context.categoryOf(finding.kind);
+    if (category === undefined) continue;
     const item = diagnostic(sourceFile, finding.range, finding.message, codeOf(finding.kind), category);
     // Lets editors strike the deprecated id through, as they do for @deprecated APIs.
     if (finding.kind === 'deprecated') item.reportsDeprecated = {};

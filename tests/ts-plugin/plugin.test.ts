@@ -50,6 +50,15 @@ describe('diagnostics', () => {
     expect(h.service.getQuickInfoAtPosition(h.path('as.ts'), text.indexOf('role'))).toBeDefined();
   });
 
+  it('takes the severity of each kind from the plugin options', () => {
+    const text = "getError('security.role.invalid_controller');\ngetError('security.token.nope');";
+    const h = harnessWith({ 'sev.ts': text }, { ...CONFIG, severity: { deprecated: 'error', placeholders: 'off', unknown: 'suggestion' } });
+    expect(ownDiagnostics(h.service, h.path('sev.ts')).map((d) => [d.code, d.category])).toEqual([
+      [93002, ts.DiagnosticCategory.Error],
+      [93001, ts.DiagnosticCategory.Suggestion],
+    ]);
+  });
+
   it('says exactly what checkReference says (the ESLint rules render the same findings)', () => {
     const text = "getError('security.tokn.invalid');";
     const h = harnessWith({ 'b.ts': text });
