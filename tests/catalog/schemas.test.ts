@@ -30,3 +30,10 @@ describe('the JSON Schemas editors validate with', () => {
     expect(configSchema({ classes: {} })).toBe(false);
   });
 });
+
+describe('the docs section of the config schema', () => {
+  it('knows the docs options and rejects others', () => {
+    expect(configSchema({ catalog: 'errors', docs: { title: '{code}: {domain}', classLink: '/errors#{class}', out: 'docs/errors' } })).toBe(true);
+    expect(configSchema({ catalog: 'errors', docs: { titel: 'x' } })).toBe(false);
+  });
+});
