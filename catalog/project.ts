@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import type { Catalog } from './catalog';
 import { CallMatcher } from './callsite/match';
 import { resolveCalls } from './calls';
@@ -68,7 +68,7 @@ export function clearProjectCache(): void {
 export function markProjectsStale(path?: string): void {
   const target = path === undefined ? undefined : resolve(path);
   for (const entry of projects.values()) {
-    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}/`))) entry.checkedAt = Number.NEGATIVE_INFINITY;
+    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}${sep}`))) entry.checkedAt = Number.NEGATIVE_INFINITY;
   }
   if (target === undefined) discovered.clear();
 }

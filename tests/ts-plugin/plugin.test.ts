@@ -362,4 +362,28 @@ describe('live catalog and failures', () => {
     // tsserver is not asked to load the catalog files into the project (that costs hundreds of MiB).
     expect(h.plugin.getExternalFiles).toBeUndefined();
   });
+
+  it('reloads on the watcher\'s word, without waiting for the freshness interval', () => {
+    setFreshnessInterval(60_000);
+    try {
+      const entry = (name: string) => ({ [name]: { code: 1, message: 'M', description: 'D', class: 'BadRequestError' } });
+      const catalogDir = tempDir({ '5-watched.json': JSON.stringify({ code: 5, subDomains: { one: { code: 1, errors: entry('first') } } }) });
+      const watched = new Map<string, () => void>();
+      const serverHost = {
+        watchFile: (path: string, callback: () => void) => (watched.set(path, callback), { close() {} }),
+        watchDirectory: (path: string, callback: () => void) => (watched.set(path, callback), { close() {} }),
+      };
+      const h = createHarness(dir.dir, { catalog: catalogDir.dir }, { 'w.ts': "getError('watched.one.second');" }, serverHost);
+      expect(ownDiagnostics(h.service, h.path('w.ts'))).toHaveLength(1);
+      const file = catalogDir.write('5-watched.json', JSON.stringify({ code: 5, subDomains: { one: { code: 1, errors: { ...entry('first'), second: { code: 2, message: 'S', description: 'S', class: 'BadRequestError' } } } } }));
+      // Within the freshness interval the cached catalog is still trusted…
+      expect(ownDiagnostics(h.service, h.path('w.ts'))).toHaveLength(1);
+      // …until the watcher reports the change.
+      watched.get(file)!();
+      expect(ownDiagnostics(h.service, h.path('w.ts'))).toEqual([]);
+      catalogDir.dispose();
+    } finally {
+      setFreshnessInterval(500);
+    }
+  });
 });
