@@ -75,7 +75,8 @@ export class CallDescriber {
 
   private memberName(node: TS.PropertyAccessExpression | TS.ElementAccessExpression): string | undefined {
     const ts = this.ts;
-    if (ts.isPropertyAccessExpression(node)) return ts.isPrivateIdentifier(node.name) ? node.name.text : node.name.text;
+    // A private name's text keeps its `#`, as the ESTree side writes it.
+    if (ts.isPropertyAccessExpression(node)) return node.name.text;
     const arg = node.argumentExpression;
     return ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) ? arg.text : undefined;
   }
