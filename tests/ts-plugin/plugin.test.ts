@@ -216,13 +216,15 @@ describe('hover', () => {
   });
 
   it('describes the whole error from any part of a split id, and a subdomain from a wrap()', () => {
-    const text = "kerror.get('api', 'legacy', 'old_format');\nkerror.wrap('api', 'request');";
+    const text = "kerror.get('api', 'legacy', 'old_format');\nconst requestError = kerror.wrap('api', 'request');\nrequestError.get('too_large', 1, 2);";
     const h = harnessWith({ 'i.ts': text });
     const onDomain = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'api'") + 1)!;
     expect(flatten(onDomain.displayParts)).toBe('(error) api.legacy.old_format: 0x08020001');
     expect(flatten(onDomain.documentation)).toContain('its subdomain `api.legacy` is deprecated');
     const onWrap = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'request'") + 2)!;
     expect(flatten(onWrap.displayParts)).toBe('(error subdomain) api.request');
+    const onWrapped = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'too_large'") + 2)!;
+    expect(flatten(onWrapped.displayParts)).toBe('(error) api.request.too_large: 0x08010001');
   });
 });
 
