@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { CallsConfig } from '../../catalog/calls';
 import { checkReference, type Finding } from '../../catalog/callsite/findings';
+import type { CallMatcher } from '../../catalog/callsite/match';
 import { calleeLastName, describeCallSite, isThrown } from './describe-call';
 import { fileState, type FileState, type SiteAnalysis } from './file-state';
 
@@ -55,9 +57,31 @@ function analyse(context: Context, state: FileState, node: CallNode): SiteAnalys
   if (!matcher.mayMatch(name, kind, thrown) && !(name !== undefined && state.aliases().has(name))) return undefined;
 
   const sourceCode = context.sourceCode;
-  const reference = matcher.match(describeCallSite(node, (n) => sourceCode.getScope(n)));
+  const reference = matcher.match(describeCallSite(node, (n) => sourceCode.getScope(n), { evaluateArguments: roleCount(matcher) }));
   if (!reference) return undefined;
   const catalog = state.project.catalog;
   const findings = state.unusable || !catalog ? [] : checkReference(reference, catalog);
   return { node, reference, findings };
+}
+
+const roleCounts = new WeakMap<CallMatcher, number>();
+
+/** The most arguments any call form gives a role to: later ones are placeholders, never evaluated. */
+function roleCount(matcher: CallMatcher): number {
+  let count = roleCounts.get(matcher);
+  if (count === undefined) {
+    count = maxRoles(matcher.calls);
+    roleCounts.set(matcher, count);
+  }
+  return count;
+}
+
+function maxRoles(calls: CallsConfig): number {
+  const lengths = [0, ...calls.functions.map((form) => form.args.length)];
+  if (calls.throwNew) lengths.push(calls.throwNew.args.length);
+  for (const form of calls.modules) {
+    lengths.push(...Object.values(form.methods).map((roles) => roles.length));
+    if (form.wrap) lengths.push(form.wrap.args.length, ...Object.values(form.wrap.methods).map((roles) => roles.length));
+  }
+  return Math.max(...lengths);
 }

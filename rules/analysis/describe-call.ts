@@ -38,8 +38,17 @@ const MAX_INIT_DEPTH = 4;
 const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__importWildcard', '_interopRequireWildcard', '_interopRequireDefault', '__toESM']);
 const DEFAULT_INTEROP = new Set(['__importDefault', '_interopRequireDefault']);
 
-export function describeCallSite(node: Call, scopeOf: (node: Node) => Scope): CallSiteDescription {
-  return describe(node, scopeOf, 0);
+export interface DescribeOptions {
+  /**
+   * Arguments from this index on are classified (object, spread, literal) but never evaluated:
+   * past the last argument role of every call form they can only be placeholders, whose values
+   * do not matter. Default: evaluate every argument.
+   */
+  readonly evaluateArguments?: number;
+}
+
+export function describeCallSite(node: Call, scopeOf: (node: Node) => Scope, options: DescribeOptions = {}): CallSiteDescription {
+  return describe(node, scopeOf, 0, options.evaluateArguments ?? Number.POSITIVE_INFINITY);
 }
 
 /** The innermost scope of a node, from a scope manager built outside ESLint (what `sourceCode.getScope` does). */
@@ -54,13 +63,13 @@ export function scopeResolver(scopeManager: { acquire(node: Node, inner?: boolea
   };
 }
 
-function describe(node: Call, scopeOf: (node: Node) => Scope, depth: number): CallSiteDescription {
+function describe(node: Call, scopeOf: (node: Node) => Scope, depth: number, evaluate: number): CallSiteDescription {
   const scope = scopeOf(node);
   return {
     kind: node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call',
     thrown: isThrown(node),
-    callee: describeCallee(node.callee, scope, scopeOf, depth),
-    arguments: node.arguments.map((arg) => describeArgument(arg, scope)),
+    callee: describeCallee(node.callee, scope, scopeOf, depth, evaluate),
+    arguments: node.arguments.map((arg, index) => describeArgument(arg, index < evaluate ? scope : undefined)),
     range: node.range,
   };
 }
@@ -125,7 +134,7 @@ function memberName(node: TSESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Scope, depth: number): CalleeDescription {
+function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Scope, depth: number, evaluate: number): CalleeDescription {
   const members: string[] = [];
   let node = unwrapExpression(callee);
   while (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -135,7 +144,7 @@ function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Sco
   }
   members.reverse();
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const root = bindingOf(node, scope, scopeOf, depth);
+    const root = bindingOf(node, scope, scopeOf, depth, evaluate);
     // `const k = __importDefault(require('./kerror')); k.default.get(…)`: `.default` is the module.
     if (root.kind === 'module' && root.imported === 'default' && members[0] === 'default') members.shift();
     return { root, members };
@@ -145,14 +154,14 @@ function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Sco
     if (required) return { root: { kind: 'module', name: 'require', source: required.source }, members };
     if (depth < MAX_INIT_DEPTH) {
       // `kerror.wrap('a', 'b').get('c')`: the inline call plays the part of a wrapper constant.
-      return { root: { kind: 'value', name: calleeLastName(node.callee) ?? '', init: describe(node, scopeOf, depth + 1) }, members };
+      return { root: { kind: 'value', name: calleeLastName(node.callee) ?? '', init: describe(node, scopeOf, depth + 1, evaluate) }, members };
     }
   }
   return { root: { kind: 'unknown' }, members };
 }
 
 /** What an identifier is bound to, by scope analysis (never by its name). */
-function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) => Scope, depth: number): RootBinding {
+function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) => Scope, depth: number, evaluate: number): RootBinding {
   const name = id.name;
   const variable = findVariable(scope, id);
   // Unresolved, or a global that the config declares (`globals`): not declared in the file.
@@ -194,7 +203,7 @@ function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) 
     const required = requiredModule(init, declScope);
     if (required) return required.defaultInterop ? { kind: 'module', name, source: required.source, imported: 'default' } : { kind: 'module', name, source: required.source };
     const constant = (def.parent as TSESTree.VariableDeclaration).kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
-    if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: describe(init, scopeOf, depth + 1) };
+    if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
   }
   return { kind: 'local', name };
 }
@@ -238,7 +247,8 @@ function destructuredKey(pattern: TSESTree.ObjectPattern, target: TSESTree.Ident
   return undefined;
 }
 
-function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope): ArgumentDescription {
+/** `scope` undefined: do not evaluate (a placeholder position). */
+function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope | undefined): ArgumentDescription {
   const range: Range = arg.range;
   if (arg.type === AST_NODE_TYPES.SpreadElement) return { kind: 'spread', range };
   const node = unwrapExpression(arg);
@@ -250,6 +260,7 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope): A
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0 && node.quasis[0]!.value.cooked != null) {
     return { kind: 'static', value: node.quasis[0]!.value.cooked, range: node.range, literal: true };
   }
+  if (!scope) return { kind: 'dynamic', range };
   // Constants, concatenations and templates of constants; anything else stays dynamic.
   const known = getStaticValue(arg, scope);
   return known && typeof known.value === 'string' ? { kind: 'static', value: known.value, range, literal: false } : { kind: 'dynamic', range };

@@ -2,17 +2,17 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog';
-import { describeCallSite, scopeResolver } from '../../rules/analysis/describe-call';
+import { describeCallSite, scopeResolver, type DescribeOptions } from '../../rules/analysis/describe-call';
 
 /** Describes every call of `code` the way the `unused` command does: outside ESLint. */
-function describeAll(code: string, sourceType: 'module' | 'script' = 'module'): CallSiteDescription[] {
+function describeAll(code: string, sourceType: 'module' | 'script' = 'module', options: DescribeOptions = {}): CallSiteDescription[] {
   const ast = parse(code, { range: true, loc: true });
   simpleTraverse(ast, { enter() {} }, true);
   const scopeOf = scopeResolver(analyze(ast, { sourceType }));
   const sites: CallSiteDescription[] = [];
   simpleTraverse(ast, {
     enter(node: TSESTree.Node) {
-      if (node.type === 'CallExpression' || node.type === 'NewExpression') sites.push(describeCallSite(node, scopeOf));
+      if (node.type === 'CallExpression' || node.type === 'NewExpression') sites.push(describeCallSite(node, scopeOf, options));
     },
   });
   return sites;
@@ -57,5 +57,13 @@ describe('describeCallSite outside ESLint', () => {
     const [site] = describeAll("throw (new ApiError('a.b.c')!);");
     expect(site).toMatchObject({ kind: 'new', thrown: true, callee: { root: { kind: 'global', name: 'ApiError' }, members: [] } });
     expect(site!.arguments[0]).toMatchObject({ kind: 'static', value: 'a.b.c', literal: true });
+  });
+
+  it('with evaluateArguments, classifies later arguments without evaluating them', () => {
+    const code = "const ID = 'a.b.c';\nconst NAME = 'x';\ngetError(ID, NAME, 'literal', { cause }, ...rest);";
+    const [site] = describeAll(code, 'module', { evaluateArguments: 1 });
+    expect(site!.arguments.map((a) => (a.kind === 'static' ? `static:${a.value}` : a.kind))).toEqual(['static:a.b.c', 'dynamic', 'static:literal', 'object', 'spread']);
+    const [all] = describeAll(code);
+    expect(all!.arguments[1]).toMatchObject({ kind: 'static', value: 'x', literal: false });
   });
 });
