@@ -19,5 +19,5 @@ export { checkReference, type CheckOptions, type Finding, type FindingKind, type
 export { MESSAGES, renderMessage, type MessageData, type MessageId } from './callsite/messages';
 export { describeProblems } from './callsite/problems';
 export type { DottedReference, ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, SplitReference } from './callsite/reference';
-export { completeAt, partAt, resolvePartAt, type CompleteOptions, type CompletionCandidate, type CompletionResult, type PartAtCursor, type PartAtOptions, type PartRole, type ResolvedPart } from './callsite/complete';
+export { completeAt, partAt, referencedId, resolvePartAt, type CompleteOptions, type CompletionCandidate, type CompletionResult, type PartAtCursor, type PartAtOptions, type PartRole, type ResolvedPart } from './callsite/complete';
 export type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from './callsite/site';

@@ -1,6 +1,5 @@
 import type * as TS from 'typescript';
-import type { ErrorIdReference, IdPart } from '../catalog/index';
-import { resolvePartAt } from '../catalog/index';
+import { referencedId, resolvePartAt, type ErrorIdReference } from '../catalog/index';
 import type { PluginContext } from './context';
 import { findReferences, referenceAt } from './references';
 
@@ -21,14 +20,14 @@ export function pluginFindReferences(context: PluginContext, fileName: string, p
   const resolved = resolvePartAt(at.found.reference, catalog, position);
   // A domain or subdomain part names many errors: left to TypeScript's own answer.
   if (!resolved || (resolved.role !== 'id' && resolved.role !== 'name')) return undefined;
-  const id = idOf(at.found.reference);
+  const id = referencedId(at.found.reference);
   if (id === undefined) return undefined;
 
   const references: TS.ReferencedSymbolEntry[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
     for (const found of findReferences(ts, sourceFile, state.checker, project.matcher)) {
-      if (idOf(found.reference) !== id) continue;
+      if (referencedId(found.reference) !== id) continue;
       const [start, end] = spanOf(found.reference);
       references.push({ fileName: sourceFile.fileName, textSpan: { start, length: end - start }, isWriteAccess: false });
     }
@@ -45,15 +44,6 @@ export function pluginFindReferences(context: PluginContext, fileName: string, p
     displayParts: [{ text: `(error) ${id}`, kind: 'text' }],
   };
   return [{ definition, references }];
-}
-
-/** The full id a reference names, when every part is static. */
-function idOf(reference: ErrorIdReference): string | undefined {
-  const value = (part: IdPart): string | undefined => (part.kind === 'static' ? part.value : undefined);
-  if (reference.form === 'dotted') return value(reference.id);
-  if (reference.form === 'scope') return undefined;
-  const parts = [value(reference.domain), value(reference.subdomain), value(reference.name)];
-  return parts.every((p) => p !== undefined) ? parts.join('.') : undefined;
 }
 
 /** What to highlight: the id literal, or the name part of a split id. */

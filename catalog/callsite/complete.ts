@@ -208,3 +208,12 @@ export function resolvePartAt(reference: ErrorIdReference, catalog: Catalog, off
   const entry = at.role === 'domain' ? domain : at.role === 'subdomain' ? subdomain : error;
   return { role: at.role, part: at.part, error, entry };
 }
+
+/** The full id a reference names when every part is static (`wrap()` scopes name none). */
+export function referencedId(reference: ErrorIdReference): string | undefined {
+  const value = (part: IdPart): string | undefined => (part.kind === 'static' ? part.value : undefined);
+  if (reference.form === 'dotted') return value(reference.id);
+  if (reference.form === 'scope') return undefined;
+  const parts = [value(reference.domain), value(reference.subdomain), value(reference.name)];
+  return parts.every((part) => part !== undefined) ? parts.join('.') : undefined;
+}
