@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, SHIPPED_CATALOG } from '../../catalog';
+import { createHarness, type Harness } from '../ts-plugin/harness';
+import { tempDir } from '../support/temp-dir';
+import { expectedFindings, type OracleRule } from './oracle';
+import { program, type GeneratedProgram } from './program-generator';
+
+/**
+ * Property-based fuzzing of the TypeScript plugin: the generated programs of the rules' fuzz
+ * suite go through one in-process language service, asked both through the plugin and
+ * undecorated (same program, same files). Nothing throws, nothing is caught-and-logged either
+ * (a caught failure is still a bug), every span lies inside its file, the plugin only adds to
+ * TypeScript's answers, and on oracle statements its diagnostics are the oracle's.
+ *
+ * Offsets: asking five services at every offset of every program costs ~1 s a program, so the
+ * default run asks at every token boundary and inside every string or template literal (where
+ * the plugin answers) — deterministically. FUZZ_PLUGIN_OFFSETS=all asks at every offset; the
+ * large run (`npm run fuzz`, FUZZ_RUNS=5000) keeps the sampled offsets unless that is set too,
+ * runs a tenth as many programs as the rules' suite (each costs ~0.5 s here, ~1 ms there), and
+ * FUZZ_PLUGIN_RUNS overrides the number of programs for this suite alone.
+ */
+const RUNS = Number(process.env['FUZZ_PLUGIN_RUNS'] ?? (process.env['FUZZ_RUNS'] !== undefined ? Math.ceil(Number(process.env['FUZZ_RUNS']) / 10) : 60));
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);
+const EVERY_OFFSET = process.env['FUZZ_PLUGIN_OFFSETS'] === 'all';
+
+const CODES: Readonly<Record<OracleRule, number>> = { 'no-unknown-id': 93001, 'no-deprecated-id': 93002, 'placeholder-count': 93003 };
+const catalog = loadCatalog().catalog;
+
+/** The modules the generated header imports, so bindings resolve as in a real project. */
+const SUPPORT = {
+  'src/errors.ts': 'export declare function getError(id: string, ...args: unknown[]): Error;\n',
+  'src/kerror.ts': [
+    'type Raise = (domain: string, subdomain: string, name: string, ...args: unknown[]) => Error;',
+    'export declare const get: Raise, reject: Raise, getFrom: Raise, rejectFrom: Raise;',
+    'export declare function wrap(domain: string, subdomain: string): { get(name: string, ...args: unknown[]): Error; getFrom(name: string, ...args: unknown[]): Error };',
+    '',
+  ].join('\n'),
+};
+
+let dir: ReturnType<typeof tempDir>;
+let h: Harness;
+beforeAll(() => {
+  dir = tempDir();
+  h = createHarness(dir.dir, { catalog: SHIPPED_CATALOG }, SUPPORT, undefined, { lib: ['lib.es2022.d.ts'] });
+});
+afterAll(() => dir.dispose());
+
+/** Offsets to ask at: every one, or token boundaries plus every offset inside a string-ish token. */
+function offsetsOf(code: string): number[] {
+  if (EVERY_OFFSET) return Array.from({ length: code.length + 1 }, (_, i) => i);
+  const offsets = new Set<number>([0, code.length]);
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, code);
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const start = scanner.getTokenStart();
+    const end = scanner.getTokenEnd();
+    offsets.add(start).add(end);
+    const stringish = kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.TemplateHead;
+    // Inside a literal every offset matters (completion replaces a part); a 3,000-character one is sampled.
+    if (stringish) for (let i = start + 1; i < end; i += end - start > 200 ? 97 : 1) offsets.add(i);
+  }
+  return [...offsets].filter((o) => o >= 0 && o <= code.length).sort((a, b) => a - b);
+}
+
+const spanInside = (span: ts.TextSpan | undefined, length: number, what: string): void => {
+  if (!span) return;
+  expect({ what, ok: span.start >= 0 && span.length >= 0 && span.start + span.length <= length, span, length }).toMatchObject({ what, ok: true });
+};
+
+/**
+ * The length of a file a definition points at (a catalog JSON, a lib file, a source file);
+ * TypeScript's own unverified definitions (a module specifier it could not resolve) name no real file and are 0.
+ */
+function lengthOf(fileName: string): number {
+  const source = h.original.getProgram()?.getSourceFile(fileName);
+  if (source) return source.text.length;
+  return existsSync(fileName) ? readFileSync(fileName, 'utf8').length : 0;
+}
+
+const diagnosticKey = (d: ts.Diagnostic): string => `${d.code}@${d.start}+${d.length}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+
+/** What the run exercised, so a generator change that makes the plugin silent cannot pass vacuously. */
+const seen = { oracleStatements: 0, diagnostics: 0, completions: 0, quickInfos: 0, definitions: 0, fixes: 0 };
+
+function checkProgram({ code, oracle }: GeneratedProgram, extension: 'ts' | 'tsx'): void {
+  const file = h.path(`src/fuzz.${extension}`);
+  h.set(`src/fuzz.${extension}`, code);
+  const logged = h.logs.length;
+  const size = code.length;
+
+  const syntactic = h.service.getSyntacticDiagnostics(file);
+  expect(syntactic.map(diagnosticKey)).toEqual(h.original.getSyntacticDiagnostics(file).map(diagnosticKey));
+  const semantic = h.service.getSemanticDiagnostics(file);
+  const plainSemantic = h.original.getSemanticDiagnostics(file);
+  expect(semantic.map(diagnosticKey)).toEqual(expect.arrayContaining(plainSemantic.map(diagnosticKey)));
+  for (const d of [...syntactic, ...semantic]) spanInside({ start: d.start ?? 0, length: d.length ?? 0 }, size, `diagnostic ${d.code}`);
+  const ours = semantic.filter((d) => d.source === 'error-catalog');
+  seen.diagnostics += ours.length;
+
+  // Oracle statements: the plugin reports what the oracle predicts, except extra placeholders (the editor does not report those).
+  for (const statement of oracle) {
+    const lineStart = code.split('\n').slice(0, statement.line - 1).join('\n').length + (statement.line > 1 ? 1 : 0);
+    const lineEnd = code.indexOf('\n', lineStart);
+    const found = ours
+      .filter((d) => d.start! >= lineStart && d.start! < lineEnd)
+      .map((d) => d.code)
+      .sort();
+    const error = catalog.getError(statement.id);
+    const extraOnly = error !== undefined && statement.placeholders > catalog.placeholderCount(error);
+    const expected = expectedFindings(catalog, statement)
+      .filter((rule) => !(extraOnly && rule === 'placeholder-count'))
+      .map((rule) => CODES[rule])
+      .sort();
+    seen.oracleStatements++;
+    expect({ line: statement.line, id: statement.id, found }).toEqual({ line: statement.line, id: statement.id, found: expected });
+  }
+
+  // Code fixes for each of the plugin's diagnostics: edits stay in the file, and TypeScript's own fixes are kept.
+  for (const d of ours) {
+    const [start, end] = [d.start!, d.start! + d.length!];
+    const fixes = h.service.getCodeFixesAtPosition(file, start, end, [d.code], {}, {});
+    const plain = h.original.getCodeFixesAtPosition(file, start, end, [d.code], {}, {});
+    seen.fixes += fixes.length - plain.length;
+    expect(fixes.map((f) => f.description)).toEqual(expect.arrayContaining(plain.map((f) => f.description)));
+    for (const fix of fixes) for (const change of fix.changes) for (const edit of change.textChanges) spanInside(edit.span, lengthOf(change.fileName), `fix ${fix.description}`);
+  }
+
+  for (const offset of offsetsOf(code)) {
+    const completions = h.service.getCompletionsAtPosition(file, offset, {});
+    const plainCompletions = h.original.getCompletionsAtPosition(file, offset, {});
+    if (plainCompletions) {
+      expect(completions, `completions at ${offset}`).toBeDefined();
+      const names = new Set(completions!.entries.map((e) => e.name));
+      const missing = plainCompletions.entries.map((e) => e.name).filter((name) => !names.has(name));
+      expect({ offset, missing }).toEqual({ offset, missing: [] });
+    }
+    if (completions?.entries.some((e) => e.labelDetails?.description !== undefined && e.replacementSpan !== undefined)) seen.completions++;
+    if (completions) {
+      spanInside(completions.optionalReplacementSpan, size, `completion span at ${offset}`);
+      for (const entry of completions.entries) spanInside(entry.replacementSpan, size, `completion ${entry.name} at ${offset}`);
+    }
+
+    const info = h.service.getQuickInfoAtPosition(file, offset);
+    const plainInfo = h.original.getQuickInfoAtPosition(file, offset);
+    if (plainInfo) {
+      expect(info, `quick info at ${offset}`).toBeDefined();
+      expect(ts.displayPartsToString(info!.displayParts)).toContain(ts.displayPartsToString(plainInfo.displayParts));
+      expect(ts.displayPartsToString(info!.documentation)).toContain(ts.displayPartsToString(plainInfo.documentation));
+    }
+    if (info?.displayParts?.some((p) => p.text.startsWith('(error'))) seen.quickInfos++;
+    spanInside(info?.textSpan, size, `quick info at ${offset}`);
+
+    const definition = h.service.getDefinitionAndBoundSpan(file, offset);
+    const plainDefinition = h.original.getDefinitionAndBoundSpan(file, offset);
+    if (plainDefinition?.definitions?.length) {
+      const keys = new Set((definition?.definitions ?? []).map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`));
+      const missing = plainDefinition.definitions.map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`).filter((key) => !keys.has(key));
+      expect({ offset, missing }).toEqual({ offset, missing: [] });
+    }
+    if (definition?.definitions?.some((d) => d.containerName === 'error catalog')) seen.definitions++;
+    if (definition) {
+      spanInside(definition.textSpan, size, `definition bound span at ${offset}`);
+      for (const d of definition.definitions ?? []) spanInside(d.textSpan, lengthOf(d.fileName), `definition in ${d.fileName}`);
+    }
+  }
+
+  // The plugin catches and logs its failures so the editor keeps working; in a test, a caught failure is a failure.
+  expect(h.logs.slice(logged).filter((line) => / failed: /.test(line))).toEqual([]);
+}
+
+describe('fuzzing the TypeScript plugin', () => {
+  it(`never throws, stays in the file, only adds to TypeScript's answers, and agrees with the oracle (${RUNS} programs, seed ${SEED}, ${EVERY_OFFSET ? 'every offset' : 'sampled offsets'})`, () => {
+    // The same programs as .tsx too: JSX parsing changes how `<` and arrow functions are scanned around the calls.
+    fc.assert(fc.property(program, fc.constantFrom('ts' as const, 'tsx' as const), checkProgram), { numRuns: RUNS, seed: SEED });
+    for (const [what, count] of Object.entries(seen)) expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
+  }, 600_000);
+});
