@@ -5,7 +5,7 @@ import type { Finding } from '../../catalog/callsite/findings';
 import type { ErrorIdReference } from '../../catalog/callsite/reference';
 import type { ConfigInput } from '../../catalog/config';
 
-/** What the rules learn about one recognised call site; shared by every rule through FileState.sites. */
+/** What the rules learn about one recognised call site; shared by every rule through FileState.lastSite. */
 export interface SiteAnalysis {
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly reference: ErrorIdReference;
@@ -15,10 +15,10 @@ export interface SiteAnalysis {
   extraFindings?: readonly Finding[];
 }
 
-/** Per-file state, built once per SourceCode and shared by the rules linting that file. */
+/** Per-file state, built once per lint pass over a SourceCode and shared by the rules linting it. */
 export interface FileState {
   readonly project: Project;
-  /** Problems that make the catalog unusable for this file (empty when it is fine). */
+  /** The config or catalog has problems (project.problems): report them, not catalog findings. */
   readonly unusable: boolean;
   /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`); computed on first use. */
   readonly aliases: () => ReadonlySet<string>;
@@ -31,6 +31,7 @@ export interface FileState {
   lastSite: SiteAnalysis | undefined;
 }
 
+// Read once: @typescript-eslint/utils re-exports through getters.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
