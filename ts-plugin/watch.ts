@@ -4,6 +4,8 @@ import type * as TS from 'typescript';
 import { markProjectsStale, type Project } from '../catalog/index';
 import type { PluginContext } from './context';
 
+const POLLING_INTERVAL_MS = 500;
+
 /**
  * Keeps the catalog live in a long-running tsserver: watches every config and catalog file (and
  * catalog directory) a project read, through the server host so tsserver's own watch settings
@@ -45,7 +47,10 @@ export class CatalogWatcher {
     const host = this.host;
     try {
       if (directory && typeof host?.watchDirectory === 'function') return host.watchDirectory(path, (changed) => this.changed(changed), false);
-      if (!directory && typeof host?.watchFile === 'function') return host.watchFile(path, () => this.changed(path));
+      // The interval is not optional in practice: for a path that does not exist (a catalog not
+      // written yet, or just deleted) TypeScript's host falls back to fs.watchFile, which throws
+      // without one. 500 ms is TypeScript's own "medium" polling interval.
+      if (!directory && typeof host?.watchFile === 'function') return host.watchFile(path, () => this.changed(path), POLLING_INTERVAL_MS);
     } catch (error) {
       this.context.log(`cannot watch ${path}: ${String(error)}; edits are seen within a second instead`);
     }
