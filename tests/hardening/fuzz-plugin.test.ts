@@ -84,7 +84,34 @@ const diagnosticKey = (d: ts.Diagnostic): string => `${d.code}@${d.start}+${d.le
 /** What the run exercised, so a generator change that makes the plugin silent cannot pass vacuously. */
 const seen = { oracleStatements: 0, diagnostics: 0, completions: 0, quickInfos: 0, definitions: 0, fixes: 0 };
 
-function checkProgram({ code, oracle }: GeneratedProgram, extension: 'ts' | 'tsx'): void {
+/**
+ * How a generated program reaches the language service: as generated, with CRLF line ends, or
+ * cut short at some point (what an editor holds while typing: unterminated literals and calls);
+ * a cut keeps the oracle statements of the lines before it, which parse the same.
+ */
+type Variant = { readonly kind: 'as-is' } | { readonly kind: 'crlf' } | { readonly kind: 'cut'; readonly at: number };
+const variant: fc.Arbitrary<Variant> = fc.oneof(
+  fc.constant({ kind: 'as-is' as const }),
+  fc.constant({ kind: 'crlf' as const }),
+  fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ kind: 'cut' as const, at })),
+);
+
+function applyVariant(generated: GeneratedProgram, how: Variant): GeneratedProgram {
+  switch (how.kind) {
+    case 'as-is':
+      return generated;
+    case 'crlf':
+      return { code: generated.code.replace(/\n/g, '\r\n'), oracle: generated.oracle };
+    case 'cut': {
+      const code = generated.code.slice(0, Math.floor(how.at * generated.code.length));
+      const cutLine = code.split('\n').length;
+      return { code, oracle: generated.oracle.filter((statement) => statement.line < cutLine) };
+    }
+  }
+}
+
+function checkProgram(generated: GeneratedProgram, extension: 'ts' | 'tsx', how: Variant): void {
+  const { code, oracle } = applyVariant(generated, how);
   const file = h.path(`src/fuzz.${extension}`);
   h.set(`src/fuzz.${extension}`, code);
   const logged = h.logs.length;
@@ -140,6 +167,13 @@ function checkProgram({ code, oracle }: GeneratedProgram, extension: 'ts' | 'tsx
     if (completions) {
       spanInside(completions.optionalReplacementSpan, size, `completion span at ${offset}`);
       for (const entry of completions.entries) spanInside(entry.replacementSpan, size, `completion ${entry.name} at ${offset}`);
+      // The details of the plugin's own entries (the side panel of the list): the first and the last.
+      const own = completions.entries.filter((e) => e.replacementSpan !== undefined && e.labelDetails?.description !== undefined);
+      for (const entry of new Set([own[0], own[own.length - 1]])) {
+        if (!entry) continue;
+        const details = h.service.getCompletionEntryDetails(file, offset, entry.name, {}, entry.source, {}, entry.data);
+        expect({ offset, name: entry.name, details: details !== undefined }).toEqual({ offset, name: entry.name, details: true });
+      }
     }
 
     const info = h.service.getQuickInfoAtPosition(file, offset);
@@ -171,9 +205,9 @@ function checkProgram({ code, oracle }: GeneratedProgram, extension: 'ts' | 'tsx
 }
 
 describe('fuzzing the TypeScript plugin', () => {
-  it(`never throws, stays in the file, only adds to TypeScript's answers, and agrees with the oracle (${RUNS} programs, seed ${SEED}, ${EVERY_OFFSET ? 'every offset' : 'sampled offsets'})`, () => {
+  it(`never throws, stays in the file, only adds to TypeScript's answers, and agrees with the oracle (${RUNS} programs as .ts/.tsx, as-is/CRLF/cut short, seed ${SEED}, ${EVERY_OFFSET ? 'every offset' : 'sampled offsets'})`, () => {
     // The same programs as .tsx too: JSX parsing changes how `<` and arrow functions are scanned around the calls.
-    fc.assert(fc.property(program, fc.constantFrom('ts' as const, 'tsx' as const), checkProgram), { numRuns: RUNS, seed: SEED });
+    fc.assert(fc.property(program, fc.constantFrom('ts' as const, 'tsx' as const), variant, checkProgram), { numRuns: RUNS, seed: SEED });
     for (const [what, count] of Object.entries(seen)) expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
   }, 600_000);
 });
