@@ -68,12 +68,17 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
     });
   };
 
-  proxy.getCompletionsAtPosition = (fileName, position, options, formatting) =>
-    context.guard(
-      'completions',
-      () => ls.getCompletionsAtPosition(fileName, position, options, formatting),
-      () => pluginCompletions(context, fileName, position) ?? ls.getCompletionsAtPosition(fileName, position, options, formatting),
-    );
+  proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
+    const original = (): TS.WithMetadata<TS.CompletionInfo> | undefined => ls.getCompletionsAtPosition(fileName, position, options, formatting);
+    return context.guard('completions', original, () => {
+      const ours = pluginCompletions(context, fileName, position);
+      if (!ours) return original();
+      // The plugin adds, never removes: TypeScript's own entries in the literal stay (an id
+      // parameter typed as a union of known ids has string-literal completions of its own).
+      const theirs = original();
+      return theirs ? mergeCompletions(ours, theirs) : ours;
+    });
+  };
 
   proxy.getCompletionEntryDetails = (fileName, position, entryName, formatOptions, source, preferences, data) =>
     context.guard(
@@ -131,4 +136,11 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
     );
 
   return proxy;
+}
+
+/** Our completion info with TypeScript's entries of other names after ours (ours describe an id better). */
+function mergeCompletions(ours: TS.CompletionInfo, theirs: TS.WithMetadata<TS.CompletionInfo>): TS.WithMetadata<TS.CompletionInfo> {
+  const names = new Set(ours.entries.map((entry) => entry.name));
+  const extra = theirs.entries.filter((entry) => !names.has(entry.name));
+  return extra.length === 0 ? ours : { ...ours, entries: [...ours.entries, ...extra] };
 }

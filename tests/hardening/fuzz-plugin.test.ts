@@ -29,9 +29,13 @@ const EVERY_OFFSET = process.env['FUZZ_PLUGIN_OFFSETS'] === 'all';
 const CODES: Readonly<Record<OracleRule, number>> = { 'no-unknown-id': 93001, 'no-deprecated-id': 93002, 'placeholder-count': 93003 };
 const catalog = loadCatalog().catalog;
 
-/** The modules the generated header imports, so bindings resolve as in a real project. */
+/**
+ * The modules the generated header imports, so bindings resolve as in a real project. The id
+ * parameter is typed the way generated id types often are (known ids, or any string), so
+ * TypeScript has string-literal completions of its own inside the literals the plugin completes.
+ */
 const SUPPORT = {
-  'src/errors.ts': 'export declare function getError(id: string, ...args: unknown[]): Error;\n',
+  'src/errors.ts': "export type KnownId = 'security.token.invalid' | 'legacy.only.id';\nexport declare function getError(id: KnownId | (string & {}), ...args: unknown[]): Error;\n",
   'src/kerror.ts': [
     'type Raise = (domain: string, subdomain: string, name: string, ...args: unknown[]) => Error;',
     'export declare const get: Raise, reject: Raise, getFrom: Raise, rejectFrom: Raise;',
@@ -43,7 +47,8 @@ const SUPPORT = {
 let dir: ReturnType<typeof tempDir>;
 let h: Harness;
 beforeAll(() => {
-  dir = tempDir();
+  // On disk too: module resolution only looks in directories that exist, so without them the imports stay `any`.
+  dir = tempDir(SUPPORT);
   h = createHarness(dir.dir, { catalog: SHIPPED_CATALOG }, SUPPORT, undefined, { lib: ['lib.es2022.d.ts'] });
 });
 afterAll(() => dir.dispose());
