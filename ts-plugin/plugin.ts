@@ -121,19 +121,22 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
     return context.guard('definition', original, () => pluginDefinition(context, fileName, position)?.definitions ?? original());
   };
 
-  proxy.findReferences = (fileName, position) =>
-    context.guard(
-      'find references',
-      () => ls.findReferences(fileName, position),
-      () => pluginFindReferences(context, fileName, position) ?? ls.findReferences(fileName, position),
-    );
+  // Like completions, references add to TypeScript's: a literal of a string-literal type has references of its own.
+  proxy.findReferences = (fileName, position) => {
+    const original = (): TS.ReferencedSymbol[] | undefined => ls.findReferences(fileName, position);
+    return context.guard('find references', original, () => {
+      const ours = pluginFindReferences(context, fileName, position);
+      return ours ? mergeReferencedSymbols(ours, original()) : original();
+    });
+  };
 
-  proxy.getReferencesAtPosition = (fileName, position) =>
-    context.guard(
-      'references',
-      () => ls.getReferencesAtPosition(fileName, position),
-      () => pluginFindReferences(context, fileName, position)?.[0]?.references ?? ls.getReferencesAtPosition(fileName, position),
-    );
+  proxy.getReferencesAtPosition = (fileName, position) => {
+    const original = (): TS.ReferenceEntry[] | undefined => ls.getReferencesAtPosition(fileName, position);
+    return context.guard('references', original, () => {
+      const ours = pluginFindReferences(context, fileName, position)?.[0]?.references;
+      return ours ? [...ours, ...uncovered(ours, original() ?? [])] : original();
+    });
+  };
 
   return proxy;
 }
@@ -143,4 +146,21 @@ function mergeCompletions(ours: TS.CompletionInfo, theirs: TS.WithMetadata<TS.Co
   const names = new Set(ours.entries.map((entry) => entry.name));
   const extra = theirs.entries.filter((entry) => !names.has(entry.name));
   return extra.length === 0 ? ours : { ...ours, entries: [...ours.entries, ...extra] };
+}
+
+/**
+ * Our referenced symbols, then TypeScript's with the references ours already cover dropped:
+ * TypeScript marks a string literal's text, we mark the literal with its quotes — one place.
+ */
+function mergeReferencedSymbols(ours: TS.ReferencedSymbol[], theirs: readonly TS.ReferencedSymbol[] | undefined): TS.ReferencedSymbol[] {
+  const covering = ours.flatMap((symbol) => symbol.references);
+  const extra = (theirs ?? []).map((symbol) => ({ ...symbol, references: uncovered(covering, symbol.references) })).filter((symbol) => symbol.references.length > 0);
+  return extra.length === 0 ? ours : [...ours, ...extra];
+}
+
+/** The references of `theirs` whose span no reference of `ours` in the same file contains. */
+function uncovered<T extends TS.DocumentSpan>(ours: readonly TS.DocumentSpan[], theirs: readonly T[]): T[] {
+  const contains = (outer: TS.DocumentSpan, inner: TS.DocumentSpan): boolean =>
+    outer.fileName === inner.fileName && outer.textSpan.start <= inner.textSpan.start && inner.textSpan.start + inner.textSpan.length <= outer.textSpan.start + outer.textSpan.length;
+  return theirs.filter((entry) => !ours.some((own) => contains(own, entry)));
 }
