@@ -8,7 +8,6 @@ import type {
   CatalogSubdomain,
   Deprecation,
 } from './model';
-import { countPlaceholders } from './placeholders';
 
 export interface Suggestion {
   readonly id: string;
@@ -31,7 +30,6 @@ export class Catalog {
   private readonly byId = new Map<string, CatalogError>();
   /** Error name → errors with that name, built on the first suggestion that needs it. */
   private byName: Map<string, CatalogError[]> | undefined;
-  private readonly placeholderCounts = new Map<CatalogError, number>();
 
   constructor(domains: ReadonlyMap<string, CatalogDomain>, classes: ReadonlyMap<string, number>) {
     this.domains = domains;
@@ -87,12 +85,7 @@ export class Catalog {
   }
 
   placeholderCount(error: CatalogError): number {
-    let count = this.placeholderCounts.get(error);
-    if (count === undefined) {
-      count = countPlaceholders(error.message);
-      this.placeholderCounts.set(error, count);
-    }
-    return count;
+    return error.placeholders;
   }
 
   hexCode(error: CatalogError): string {

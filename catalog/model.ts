@@ -38,6 +38,8 @@ export interface CatalogError {
   readonly fullCode: number;
   readonly class: string;
   readonly message: string;
+  /** How many placeholder arguments the message takes (`%s %d %i %f %j %o %O`; `%%` is none). */
+  readonly placeholders: number;
   readonly description: string;
   readonly deprecated: string | undefined;
   readonly replacedBy: string | undefined;

@@ -1,5 +1,6 @@
 import { Catalog } from './catalog';
 import { fullErrorCode, isSnakeCase, parseErrorId } from './ids';
+import { countPlaceholders } from './placeholders';
 import type { CatalogDomain, CatalogError, CatalogProblem, CatalogSubdomain, JsonPath } from './model';
 import type { DomainSource } from './sources';
 
@@ -168,6 +169,7 @@ function buildError(
       fullCode: fullErrorCode(domain.code, subdomain.code, fields['code'] as number),
       class: fields['class'] as string,
       message: fields['message'] as string,
+      placeholders: countPlaceholders(fields['message'] as string),
       description: fields['description'] as string,
       deprecated: fields['deprecated'] as string | undefined,
       replacedBy: fields['replacedBy'] as string | undefined,

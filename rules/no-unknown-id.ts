@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { CatalogProblem } from '../catalog/model';
+import { describeProblems } from '../catalog/callsite/problems';
 import { createAnalyser } from './analysis/analyse-site';
 import { createRule, locOf, pickMessages, reportFindings } from './create-rule';
 
@@ -27,8 +27,7 @@ export default createRule<[], MessageIds>({
         // One problem per file, at its first error-id reference, instead of a false report per call.
         if (problemReported) return;
         problemReported = true;
-        const { problem, more } = describeProblems(state.project.problems);
-        context.report({ messageId: 'catalogProblem', data: { problem, more }, loc: locOf(context, site.reference.range) });
+        context.report({ messageId: 'catalogProblem', data: describeProblems(state.project.problems), loc: locOf(context, site.reference.range) });
         return;
       }
       reportFindings(context, site.findings, 'unknown');
@@ -36,12 +35,3 @@ export default createRule<[], MessageIds>({
     return { CallExpression: visit, NewExpression: visit };
   },
 });
-
-/** `file:line:col: message` of the first problem, punctuated like the editor's (the file absolute: ESLint may run from anywhere). */
-function describeProblems(problems: readonly CatalogProblem[]): { problem: string; more: string } {
-  const first = problems[0];
-  if (!first) return { problem: 'no catalog.', more: '' };
-  const count = problems.length - 1;
-  const more = count > 0 ? ` (and ${count} more problem${count > 1 ? 's' : ''}).` : '';
-  return { problem: `${first.file}:${first.line}:${first.column}: ${first.message}${more === '' ? '.' : ''}`, more };
-}

@@ -3,6 +3,7 @@ import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescr
 import { ASTUtils, AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
+import { collectAliases } from '../../rules/analysis/aliases';
 import { calleeLastName, describeCallSite, isThrown, scopeResolver } from '../../rules/analysis/describe-call';
 
 type Node = TSESTree.Node;
@@ -174,31 +175,4 @@ function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
       break;
   }
   return [{ value: '', complete: false }];
-}
-
-/**
- * Renamed imports (`import { get as g } from './kerror'`, `const { getError: ge } = require(…)`)
- * would escape the callee-name pre-filter; they sit at the top level, so one pass finds them.
- */
-function collectAliases(program: TSESTree.Program, matcher: CallMatcher): Set<string> {
-  const aliases = new Set<string>();
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const spec of statement.specifiers) {
-        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-        if (matcher.calleeNames.has(imported)) aliases.add(spec.local.name);
-      }
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        for (const property of declarator.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier) aliases.add(value.name);
-        }
-      }
-    }
-  }
-  return aliases;
 }

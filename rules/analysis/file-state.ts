@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getProject, type Project } from '../../catalog';
-import type { CallMatcher } from '../../catalog/callsite/match';
 import type { Finding } from '../../catalog/callsite/findings';
 import type { ErrorIdReference } from '../../catalog/callsite/reference';
 import type { ConfigInput } from '../../catalog/config';
+import { collectAliases } from './aliases';
 
 /** What the rules learn about one recognised call site; shared by every rule through FileState.lastSite. */
 export interface SiteAnalysis {
@@ -30,9 +30,6 @@ export interface FileState {
   lastNode: TSESTree.Node | undefined;
   lastSite: SiteAnalysis | undefined;
 }
-
-// Read once: @typescript-eslint/utils re-exports through getters.
-const AST_NODE_TYPES = UTILS_NODE_TYPES;
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -87,32 +84,4 @@ function stripFingerprint(settings: unknown): (ConfigInput & { configFile?: stri
   const rest: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
   delete rest[FINGERPRINT_KEY];
   return Object.keys(rest).length > 0 ? (rest as ConfigInput & { configFile?: string }) : undefined;
-}
-
-/**
- * Renamed imports (`import { get as g } from './kerror'`, `const { getError: ge } = require(…)`)
- * would escape the name pre-filter; they are few and at the top level, so they are collected
- * once per file.
- */
-function collectAliases(program: TSESTree.Program, matcher: CallMatcher): Set<string> {
-  const aliases = new Set<string>();
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const spec of statement.specifiers) {
-        if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-        if (matcher.calleeNames.has(imported)) aliases.add(spec.local.name);
-      }
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        for (const property of declarator.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-          const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier) aliases.add(value.name);
-        }
-      }
-    }
-  }
-  return aliases;
 }
