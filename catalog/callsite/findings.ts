@@ -77,7 +77,8 @@ function checkDotted(reference: DottedReference, catalog: Catalog, limit: number
     const fix = replacement === undefined ? undefined : idFix(replacement, [rewrite(part, replacement)]);
     findings.push(deprecatedFinding(error, deprecation, part.range, fix, part.literal));
   }
-  findings.push(...checkPlaceholders(catalog, error, reference.placeholders, part.range, options));
+  const placeholders = checkPlaceholders(catalog, error, reference.placeholders, part.range, options);
+  if (placeholders) findings.push(placeholders);
   return findings;
 }
 
@@ -119,7 +120,8 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
     const literal = fix !== undefined && staticParts.every((part, i) => part.literal || part.value === fix.id.split('.')[i]);
     findings.push(deprecatedFinding(error, deprecation, at.range, fix, literal));
   }
-  findings.push(...checkPlaceholders(catalog, error, reference.placeholders, name.range, options));
+  const placeholders = checkPlaceholders(catalog, error, reference.placeholders, name.range, options);
+  if (placeholders) findings.push(placeholders);
   return findings;
 }
 
@@ -178,12 +180,12 @@ function deprecatedFinding(error: CatalogError, deprecation: Deprecation, range:
   return finding('deprecated', 'deprecatedScope', { id: error.id, since: deprecation.since, level: deprecation.level, scope }, range);
 }
 
-function checkPlaceholders(catalog: Catalog, error: CatalogError, given: PlaceholderArguments | undefined, range: Range, options: CheckOptions): Finding[] {
-  if (given?.count === undefined) return [];
+function checkPlaceholders(catalog: Catalog, error: CatalogError, given: PlaceholderArguments | undefined, range: Range, options: CheckOptions): Finding | undefined {
+  if (given?.count === undefined) return undefined;
   const expected = catalog.placeholderCount(error);
-  if (given.count === expected || (given.count > expected && !options.extraPlaceholders)) return [];
+  if (given.count === expected || (given.count > expected && !options.extraPlaceholders)) return undefined;
   const data = { id: error.id, expected: String(expected), given: String(given.count), message: error.message };
-  return [finding('placeholders', given.count < expected ? 'missingPlaceholders' : 'extraPlaceholders', data, range)];
+  return finding('placeholders', given.count < expected ? 'missingPlaceholders' : 'extraPlaceholders', data, range);
 }
 
 function missingPart(range: Range, part: string, expected: string): Finding {

@@ -1,4 +1,4 @@
-import type { ArgumentRole, CallsConfig, ModuleForm } from '../calls';
+import type { ArgumentRole, CallsConfig, FunctionForm, ModuleForm } from '../calls';
 import { looksLikeErrorId } from '../ids';
 import type { ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference } from './reference';
 import type { ArgumentDescription, CallSiteDescription, RootBinding } from './site';
@@ -23,6 +23,8 @@ export class CallMatcher {
   readonly calleeNames: ReadonlySet<string>;
   /** Module names (`kerror`), whose imports adapters may want to track. */
   readonly moduleNames: ReadonlySet<string>;
+  /** `calls.functions` with their callee paths split once, not on every call site. */
+  private readonly functionForms: ReadonlyArray<{ readonly form: FunctionForm; readonly segments: readonly string[] }>;
 
   constructor(readonly calls: CallsConfig) {
     const names = new Set<string>();
@@ -36,6 +38,7 @@ export class CallMatcher {
     }
     this.calleeNames = names;
     this.moduleNames = new Set(calls.modules.map((form) => form.module));
+    this.functionForms = calls.functions.map((form) => ({ form, segments: form.callee.split('.') }));
   }
 
   /** True when a call whose callee ends with `name` could be a reference (before resolving bindings). */
@@ -65,8 +68,8 @@ export class CallMatcher {
     }
 
     const path = calleePath(site);
-    for (const form of this.calls.functions) {
-      if (endsWith(path, form.callee)) return buildReference(site, form.args, undefined, form.placeholders ?? true);
+    for (const { form, segments } of this.functionForms) {
+      if (endsWith(path, segments)) return buildReference(site, form.args, undefined, form.placeholders ?? true);
     }
 
     if (site.kind === 'new' && site.thrown && this.calls.throwNew) {
@@ -182,8 +185,7 @@ function calleePath(site: CallSiteDescription): string[] {
   return head === undefined ? [...members] : [head, ...members];
 }
 
-function endsWith(path: readonly string[], dotted: string): boolean {
-  const wanted = dotted.split('.');
+function endsWith(path: readonly string[], wanted: readonly string[]): boolean {
   if (wanted.length > path.length) return false;
   const offset = path.length - wanted.length;
   return wanted.every((segment, i) => path[offset + i] === segment);
