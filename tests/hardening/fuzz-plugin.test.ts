@@ -6,7 +6,7 @@ import { loadCatalog, SHIPPED_CATALOG } from '../../catalog';
 import { createHarness, type Harness } from '../ts-plugin/harness';
 import { tempDir } from '../support/temp-dir';
 import { expectedFindings, type OracleRule } from './oracle';
-import { program, type GeneratedProgram } from './program-generator';
+import { program, toJavaScript, type GeneratedProgram } from './program-generator';
 
 /**
  * Property-based fuzzing of the TypeScript plugin: the generated programs of the rules' fuzz
@@ -126,8 +126,10 @@ function applyVariant(generated: GeneratedProgram, how: Variant): GeneratedProgr
   }
 }
 
-function checkProgram(generated: GeneratedProgram, extension: 'ts' | 'tsx', how: Variant): void {
-  const { code, oracle } = applyVariant(generated, how);
+type Extension = 'ts' | 'tsx' | 'js' | 'jsx';
+
+function checkProgram(generated: GeneratedProgram, extension: Extension, how: Variant): void {
+  const { code, oracle } = applyVariant(extension === 'js' || extension === 'jsx' ? toJavaScript(generated) : generated, how);
   const file = h.path(`src/fuzz.${extension}`);
   h.set(`src/fuzz.${extension}`, code);
   const logged = h.logs.length;
@@ -237,9 +239,11 @@ function checkProgram(generated: GeneratedProgram, extension: 'ts' | 'tsx', how:
 }
 
 describe('fuzzing the TypeScript plugin', () => {
-  it(`never throws, stays in the file, only adds to TypeScript's answers, and agrees with the oracle (${RUNS} programs as .ts/.tsx, as-is/CRLF/cut short, seed ${SEED}, ${EVERY_OFFSET ? 'every offset' : 'sampled offsets'})`, () => {
-    // The same programs as .tsx too: JSX parsing changes how `<` and arrow functions are scanned around the calls.
-    fc.assert(fc.property(program, fc.constantFrom('ts' as const, 'tsx' as const), variant, checkProgram), { numRuns: RUNS, seed: SEED });
+  it(`never throws, stays in the file, only adds to TypeScript's answers, and agrees with the oracle (${RUNS} programs as .ts/.tsx/.js/.jsx, as-is/CRLF/cut short, seed ${SEED}, ${EVERY_OFFSET ? 'every offset' : 'sampled offsets'})`, () => {
+    // The same programs as .tsx, .js and .jsx too: JSX parsing changes how `<` and arrow functions
+    // are scanned around the calls, and in JavaScript (checkJs) bindings and types come from inference.
+    const extension = fc.constantFrom<Extension>('ts', 'tsx', 'js', 'jsx');
+    fc.assert(fc.property(program, extension, variant, checkProgram), { numRuns: RUNS, seed: SEED });
     for (const [what, count] of Object.entries(seen)) expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
   }, 600_000);
 });

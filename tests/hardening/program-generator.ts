@@ -118,3 +118,15 @@ export const program: fc.Arbitrary<GeneratedProgram> = fc
     }
     return { code: `${lines.join('\n')}\n`, oracle };
   });
+
+/**
+ * The same program as JavaScript (for .js/.jsx variants): the generator's only TypeScript syntax
+ * is the `declare const` of the header and one parameter annotation, so the lines — and the
+ * oracle's line numbers — stay the same.
+ */
+export function toJavaScript(generated: GeneratedProgram): GeneratedProgram {
+  const code = generated.code
+    .replace(HEADER[2]!, 'var someVar, args, method, ApiError, errors;')
+    .replace('function shadowed(kerror: any)', 'function shadowed(kerror)');
+  return { code, oracle: generated.oracle };
+}
