@@ -8,7 +8,7 @@ import { BoundedServer, tsconfigWithPlugin } from './tsserver-support';
 /**
  * Hostile and broken catalogs through a real tsserver (the packed package in a scratch project):
  * the catalog file is deleted, truncated, replaced by a directory, turned into a symlink loop,
- * and the config made to name a missing path — all while tsserver runs. Each time the plugin's
+ * replaced by a 50 MB one, and the config made to name a missing path — all while tsserver runs. Each time the plugin's
  * catalog-problem diagnostic (93004) names the file and line, completions, hover and "unknown
  * id" findings keep working from the last good catalog, every request answers within a bound,
  * stdout carries nothing but the protocol, and the plugin logs no caught failure.
@@ -119,6 +119,23 @@ describe('hostile catalogs while tsserver runs', () => {
     await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(join(scratch.dir, 'missing.json'))}:1:1: cannot read catalog: no such file or directory`));
     await restore();
   });
+
+  it('the catalog file is replaced by one of about 50 MB: every request still answers within the bound', async () => {
+    const errors: Record<string, unknown> = { invalid: { code: 1, message: 'Invalid token', description: 'Invalid token', class: 'UnauthorizedError' } };
+    for (let i = 2; i <= 65_535; i++) errors[`error_${i}`] = { code: i, message: `Message ${i}`, description: 'x'.repeat(700), class: 'BadRequestError' };
+    const big = JSON.stringify({ code: 7, subDomains: { token: { code: 1, errors } } });
+    expect(big.length).toBeGreaterThan(50_000_000);
+    scratch.write(CATALOG_FILE, big);
+    // security.token.invalid and .nope as before; the empty id is still unknown. Each poll is a bounded request.
+    await expect.poll(async () => (await server.ours(app())).map((d) => d.text), { timeout: 30_000, interval: 500 }).toEqual([
+      expect.stringContaining("Unknown error 'nope'"),
+      "'' is not an error id: expected 'domain.subdomain.name'.",
+    ]);
+    // On a catalog this large completion goes segment by segment.
+    expect(await server.completionNames(app(), APP, INSIDE_EMPTY)).toContain('security.');
+    expect(await server.quickInfo(app(), APP, ON_INVALID)).toMatch(/^\(error\) security\.token\.invalid: /);
+    await restore();
+  }, 60_000);
 
   it('a project whose config names a missing catalog from the start: one clear diagnostic, TypeScript keeps working', async () => {
     const file = join(scratch.dir, 'fresh', 'src', 'app.ts');
