@@ -14,6 +14,33 @@ const VERSIONS = [
   { name: 'eslint10', eslint: '^10.15.0' },
 ];
 
+/**
+ * Writes `files` TypeScript files under `dir`, each calling getError ten times with ids of the
+ * fixture catalog; every 50th file has an unknown id, every 70th a deprecated one, every 90th a
+ * missing placeholder (security.token.expired takes two). Returns the expected counts.
+ */
+function writeLargeCorpus(project: ScratchProject, dir: string, files: number): Record<string, number> {
+  const known = ["'security.token.invalid'", "'security.role.not_found', role", "'security.token.expired', token, when", "'security.role.cannot_delete', role"];
+  const planted: Record<string, number> = { 'error-catalog/no-unknown-id': 0, 'error-catalog/no-deprecated-id': 0, 'error-catalog/placeholder-count': 0 };
+  for (let f = 0; f < files; f++) {
+    const calls = Array.from({ length: 10 }, (_, i) => `  if (n === ${i}) throw getError(${known[(f + i) % known.length]});`);
+    if (f % 50 === 0) {
+      calls[3] = "  if (n === 3) throw getError('security.token.expird');";
+      planted['error-catalog/no-unknown-id']! += 1;
+    }
+    if (f % 70 === 0) {
+      calls[5] = "  if (n === 5) throw getError('security.token.old_format');";
+      planted['error-catalog/no-deprecated-id']! += 1;
+    }
+    if (f % 90 === 0) {
+      calls[7] = "  if (n === 7) throw getError('security.token.expired', token);";
+      planted['error-catalog/placeholder-count']! += 1;
+    }
+    project.write(`${dir}/file${f}.ts`, `import { getError } from '../src/errors';\n\nexport function check${f}(n: number, role: string, token: string, when: Date): void {\n${calls.join('\n')}\n}\n`);
+  }
+  return planted;
+}
+
 function withoutConcurrencyWarning(stderr: string): string {
   return stderr
     .split('\n')
@@ -46,6 +73,18 @@ describe.each(VERSIONS)('the eslint CLI ($eslint)', ({ name, eslint }) => {
     expect(parallel.findings).toEqual(single.findings);
     expect(parallel.findings).toEqual(EXPECTED);
   });
+
+  // ESLint 10 only, to bound the suite's time: 2,000 generated files, four workers vs one thread.
+  it.runIf(name === 'eslint10')('--concurrency=4 on 2,000 files gives exactly the single-thread results', () => {
+    const planted = writeLargeCorpus(project, 'large', 2_000);
+    const single = runEslint(project, ['large']);
+    const parallel = runEslint(project, ['--concurrency=4', 'large']);
+    expect(withoutConcurrencyWarning(parallel.stderr)).toBe('');
+    expect(parallel.findings).toEqual(single.findings);
+    const counts: Record<string, number> = {};
+    for (const findings of Object.values(single.findings)) for (const f of findings) counts[f.rule ?? 'fatal'] = (counts[f.rule ?? 'fatal'] ?? 0) + 1;
+    expect(counts).toEqual(planted);
+  }, 180_000);
 
   it('--cache: editing the catalog invalidates the cached results', () => {
     const catalog = join(project.dir, 'errors', '07-security.json');
