@@ -109,16 +109,23 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
     };
   }
 
-  proxy.getDefinitionAndBoundSpan = (fileName, position) =>
-    context.guard(
-      'definition',
-      () => ls.getDefinitionAndBoundSpan(fileName, position),
-      () => pluginDefinition(context, fileName, position) ?? ls.getDefinitionAndBoundSpan(fileName, position),
-    );
+  // Definitions add to TypeScript's too: the catalog entry first, then whatever TypeScript finds.
+  proxy.getDefinitionAndBoundSpan = (fileName, position) => {
+    const original = (): TS.DefinitionInfoAndBoundSpan | undefined => ls.getDefinitionAndBoundSpan(fileName, position);
+    return context.guard('definition', original, () => {
+      const ours = pluginDefinition(context, fileName, position);
+      if (!ours) return original();
+      const theirs = original()?.definitions ?? [];
+      return theirs.length === 0 ? ours : { ...ours, definitions: [...(ours.definitions ?? []), ...theirs] };
+    });
+  };
 
   proxy.getDefinitionAtPosition = (fileName, position, ...rest: unknown[]) => {
     const original = (): readonly TS.DefinitionInfo[] | undefined => (ls.getDefinitionAtPosition as (...a: unknown[]) => readonly TS.DefinitionInfo[] | undefined)(fileName, position, ...rest);
-    return context.guard('definition', original, () => pluginDefinition(context, fileName, position)?.definitions ?? original());
+    return context.guard('definition', original, () => {
+      const ours = pluginDefinition(context, fileName, position)?.definitions;
+      return ours ? [...ours, ...(original() ?? [])] : original();
+    });
   };
 
   // Like completions, references add to TypeScript's: a literal of a string-literal type has references of its own.
