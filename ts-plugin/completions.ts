@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { completeAt, type Catalog, type CompletionCandidate, type CompletionResult } from '../catalog/index';
 import type { PluginContext } from './context';
 import { describeEntry } from './quick-info';
-import { isUnterminated, referenceAt } from './references';
+import { isUnterminated, referenceUnderCursor } from './references';
 
 /** Completions inside the literal of a recognised call, or undefined to keep TypeScript's answer. */
 export function pluginCompletions(context: PluginContext, fileName: string, position: number): TS.CompletionInfo | undefined {
@@ -44,13 +44,9 @@ export function pluginCompletionDetails(context: PluginContext, fileName: string
 }
 
 function candidatesAt(context: PluginContext, fileName: string, position: number): { result: CompletionResult; catalog: Catalog } | undefined {
-  const state = context.fileState(fileName);
-  if (!state) return undefined;
-  const project = context.projectFor(fileName);
-  const catalog = context.browsingCatalog(project);
-  if (!catalog) return undefined;
-  const at = referenceAt(context.ts, state.sourceFile, state.checker, project.matcher, position);
-  if (!at) return undefined;
+  const under = referenceUnderCursor(context, fileName, position);
+  if (!under) return undefined;
+  const { at, catalog } = under;
   const result = completeAt(at.found.reference, catalog, position, { unterminated: isUnterminated(at.literal) });
   return result && { result, catalog };
 }

@@ -1,17 +1,14 @@
 import type * as TS from 'typescript';
 import { resolvePartAt } from '../catalog/index';
 import type { PluginContext } from './context';
-import { referenceAt } from './references';
+import { referenceUnderCursor } from './references';
 
 /** Go to definition from an id literal (or a part of a split id) to the key of its entry in the catalog JSON. */
 export function pluginDefinition(context: PluginContext, fileName: string, position: number): TS.DefinitionInfoAndBoundSpan | undefined {
-  const state = context.fileState(fileName);
-  if (!state) return undefined;
-  const project = context.projectFor(fileName);
-  const catalog = context.browsingCatalog(project);
-  if (!catalog) return undefined;
-  const at = referenceAt(context.ts, state.sourceFile, state.checker, project.matcher, position);
-  const resolved = at && resolvePartAt(at.found.reference, catalog, position);
+  const under = referenceUnderCursor(context, fileName, position);
+  if (!under) return undefined;
+  const { at, catalog } = under;
+  const resolved = resolvePartAt(at.found.reference, catalog, position);
   // A domain or subdomain part goes to that entry; a name part or a dotted id to the error.
   const entry = resolved?.entry ?? resolved?.error;
   const location = entry && catalog.locationOf(entry);

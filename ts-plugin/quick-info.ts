@@ -1,17 +1,14 @@
 import type * as TS from 'typescript';
 import { formatHexCode, resolvePartAt, type Catalog, type CatalogDomain, type CatalogError, type CatalogSubdomain } from '../catalog/index';
 import type { PluginContext } from './context';
-import { referenceAt } from './references';
+import { referenceUnderCursor } from './references';
 
 /** Hover on an id literal, or on any part of a split id: the error it names, in markdown. */
 export function pluginQuickInfo(context: PluginContext, fileName: string, position: number): TS.QuickInfo | undefined {
-  const state = context.fileState(fileName);
-  if (!state) return undefined;
-  const project = context.projectFor(fileName);
-  const catalog = context.browsingCatalog(project);
-  if (!catalog) return undefined;
-  const at = referenceAt(context.ts, state.sourceFile, state.checker, project.matcher, position);
-  const resolved = at && resolvePartAt(at.found.reference, catalog, position);
+  const under = referenceUnderCursor(context, fileName, position);
+  if (!under) return undefined;
+  const { at, catalog } = under;
+  const resolved = resolvePartAt(at.found.reference, catalog, position);
   // Any part of a split id describes the whole error when there is one, else what the part names.
   const entry = resolved?.error ?? resolved?.entry;
   if (!resolved || !entry) return undefined;

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
-import type { CallMatcher, CallSiteDescription, ErrorIdReference } from '../catalog/index';
+import type { CallMatcher, CallSiteDescription, Catalog, ErrorIdReference } from '../catalog/index';
+import type { PluginContext } from './context';
 import { CallDescriber, type Call } from './describe-call';
 
 /** One recognised error-id reference of a file. */
@@ -79,4 +80,22 @@ function literalAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): 
 /** True when a literal has no closing quote yet (being typed). */
 export function isUnterminated(literal: TS.StringLiteralLike): boolean {
   return literal.isUnterminated === true;
+}
+
+/**
+ * The recognised call whose id literal is under the cursor in an open file, with the catalog to
+ * browse: what completion, hover and go-to-definition all start from.
+ */
+export function referenceUnderCursor(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+): { at: { found: FoundReference; literal: TS.StringLiteralLike }; catalog: Catalog } | undefined {
+  const state = context.fileState(fileName);
+  if (!state) return undefined;
+  const project = context.projectFor(fileName);
+  const catalog = context.browsingCatalog(project);
+  if (!catalog) return undefined;
+  const at = referenceAt(context.ts, state.sourceFile, state.checker, project.matcher, position);
+  return at && { at, catalog };
 }
