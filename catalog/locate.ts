@@ -9,7 +9,7 @@ import type { CatalogLocation, JsonPath } from './model';
  */
 export class JsonLocator {
   private tree: Node | undefined;
-  private lineStarts: number[] | undefined;
+  private positionOf: ((offset: number) => { line: number; column: number }) | undefined;
 
   constructor(
     readonly file: string,
@@ -28,7 +28,15 @@ export class JsonLocator {
 
   /** 1-based line and column of a 0-based offset. */
   position(offset: number): { line: number; column: number } {
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    this.positionOf ??= positionFinder(this.text);
+    return this.positionOf(offset);
+  }
+}
+
+/** A function from 0-based offsets in `text` to 1-based lines and columns (line starts computed once). */
+export function positionFinder(text: string): (offset: number) => { line: number; column: number } {
+  const starts = computeLineStarts(text);
+  return (offset) => {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -37,7 +45,7 @@ export class JsonLocator {
       else high = mid - 1;
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
-  }
+  };
 }
 
 /** The node at `path`, or the deepest existing ancestor when the path does not exist (a missing field). */

@@ -3,6 +3,7 @@ import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescr
 import { ASTUtils, AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
+import { positionFinder } from '../../catalog/locate';
 import { collectAliases } from '../../rules/analysis/aliases';
 import { calleeLastName, describeCallSite, isThrown, scopeResolver } from '../../rules/analysis/describe-call';
 
@@ -89,7 +90,7 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
   // `lib: []`: no implicit type globals (hundreds per file otherwise). The adapter treats an
   // unresolved name as a global, which is what a lib global would be anyway.
   const scopeOf = scopeResolver(analyze(ast, { sourceType: ast.sourceType, lib: [] }));
-  const position = lineIndex(text);
+  const position = positionFinder(text);
   for (const node of kept) {
     const reference = matcher.match(describeCallSite(node, scopeOf));
     if (!reference) continue;
@@ -107,21 +108,6 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
   return { kind: 'scanned', uses, parsed: true };
 }
 
-/** 1-based line and column of an offset, from a table of line starts built once per file. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
 
 function known(part: IdPart): PatternPart {
   return part.kind === 'static' ? part.value : undefined;
