@@ -9,6 +9,8 @@ export default defineConfig({
     // Integration suites install packed tarballs into scratch projects; keep the 2-core machine responsive.
     maxWorkers: 2,
     // On CI, also a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'tests/.scratch/vitest-results.json' }]] : ['default'],
+    reporters: process.env['CI']
+      ? ['default', ['json', { outputFile: 'tests/.scratch/vitest-results.json' }]]
+      : ['default'],
   },
 });

@@ -22,7 +22,8 @@ function floor() {
   const map = new Map();
   for (const file of files) {
     const domain = JSON.parse(readFileSync(file, 'utf8'));
-    for (const [sub, s] of Object.entries(domain.subDomains)) for (const [name, e] of Object.entries(s.errors)) map.set(`${file}.${sub}.${name}`, e);
+    for (const [sub, s] of Object.entries(domain.subDomains))
+      for (const [name, e] of Object.entries(s.errors)) map.set(`${file}.${sub}.${name}`, e);
   }
   return map;
 }
@@ -71,8 +72,16 @@ kept = undefined;
 
 const floorMs = median(floorTimes);
 const loadMs = median(loadTimes);
-console.log(`catalog: ${ERRORS} errors in ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB of JSON (${keptSize} indexed)`);
+console.log(
+  `catalog: ${ERRORS} errors in ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB of JSON (${keptSize} indexed)`,
+);
 console.log(`floor (read + JSON.parse + one Map): median ${floorMs.toFixed(1)} ms over ${ROUNDS} rounds`);
-console.log(`loadCatalog (read + parse + validate + index): median ${loadMs.toFixed(1)} ms (${(loadMs / floorMs).toFixed(2)}x floor; target < 130 ms)`);
-console.log(`suggest: median ${median(suggestTimes).toFixed(2)} ms, max ${Math.max(...suggestTimes).toFixed(2)} ms over 300 typos (target < 20 ms); the original id ranked in ${found}/300`);
-console.log(`index memory: ${((after - before) / 1048576).toFixed(1)} MiB of heap${globalThis.gc ? '' : ' (run with --expose-gc for a clean figure)'} (target < 40 MiB)`);
+console.log(
+  `loadCatalog (read + parse + validate + index): median ${loadMs.toFixed(1)} ms (${(loadMs / floorMs).toFixed(2)}x floor; target < 130 ms)`,
+);
+console.log(
+  `suggest: median ${median(suggestTimes).toFixed(2)} ms, max ${Math.max(...suggestTimes).toFixed(2)} ms over 300 typos (target < 20 ms); the original id ranked in ${found}/300`,
+);
+console.log(
+  `index memory: ${((after - before) / 1048576).toFixed(1)} MiB of heap${globalThis.gc ? '' : ' (run with --expose-gc for a clean figure)'} (target < 40 MiB)`,
+);

@@ -62,9 +62,10 @@ function setUp() {
       let id = pick(current);
       let args = codeOf(id) % 3 === 0 ? ', request.user, names.join(",")' : '';
       // A few planted mistakes, so the rules have something to report and suggest.
-      if (f % 100 === 7 && c === 3) (id = id.replace(/_failed_/, '_faild_')), planted.unknown++;
-      else if (f % 100 === 42 && c === 5) (id = pick(deprecated)), (args = codeOf(id) % 3 === 0 ? ', a, b' : ''), planted.deprecated++;
-      else if (f % 100 === 77 && c === 1 && args !== '') (args = ', request.user'), planted.placeholders++;
+      if (f % 100 === 7 && c === 3) ((id = id.replace(/_failed_/, '_faild_')), planted.unknown++);
+      else if (f % 100 === 42 && c === 5)
+        ((id = pick(deprecated)), (args = codeOf(id) % 3 === 0 ? ', a, b' : ''), planted.deprecated++);
+      else if (f % 100 === 77 && c === 1 && args !== '') ((args = ', request.user'), planted.placeholders++);
       lines.push(`  if (request.flags.includes(${c})) throw getError('${id}'${args});`);
       if (c % 3 === 0) lines.push(`  names.push(String(request.items.length + ${c}));`);
     }
@@ -111,9 +112,16 @@ export default [
 ];
 `,
   );
-  writeFileSync(cpuHook, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`cpu-seconds=${(u.user + u.system) / 1e6}\\n`); });\n");
-  console.log(`generated ${ids.length} errors and ${FILES} files (${FILES * CALLS_PER_FILE} getError calls) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`planted: ${planted.unknown} unknown ids, ${planted.deprecated} deprecated ids, ${planted.placeholders} missing placeholders`);
+  writeFileSync(
+    cpuHook,
+    "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`cpu-seconds=${(u.user + u.system) / 1e6}\\n`); });\n",
+  );
+  console.log(
+    `generated ${ids.length} errors and ${FILES} files (${FILES * CALLS_PER_FILE} getError calls) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `planted: ${planted.unknown} unknown ids, ${planted.deprecated} deprecated ids, ${planted.placeholders} missing placeholders`,
+  );
   return planted;
 }
 
@@ -122,16 +130,22 @@ const cpuHook = join(work, 'cpu-hook.cjs');
 
 function lint(config) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--require', cpuHook, eslintBin, '--config', config, '--no-cache', '--format', 'json', 'src'], {
-    cwd: work,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--require', cpuHook, eslintBin, '--config', config, '--no-cache', '--format', 'json', 'src'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`eslint failed (${result.status}):\n${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`eslint failed (${result.status}):\n${result.stderr}`);
   const cpu = Number(/cpu-seconds=([\d.]+)/.exec(result.stderr)?.[1]);
   const counts = {};
-  for (const file of JSON.parse(result.stdout)) for (const m of file.messages) counts[m.ruleId ?? 'fatal'] = (counts[m.ruleId ?? 'fatal'] ?? 0) + 1;
+  for (const file of JSON.parse(result.stdout))
+    for (const m of file.messages) counts[m.ruleId ?? 'fatal'] = (counts[m.ruleId ?? 'fatal'] ?? 0) + 1;
   return { seconds, cpu, counts };
 }
 
@@ -165,5 +179,7 @@ for (const measure of ['wall', 'cpu']) {
     const value = median(runs[name][measure]);
     return `${name} ${value.toFixed(2)} s = ${(value / floor).toFixed(3)}×`;
   });
-  console.log(`  ${measure.padEnd(4)}  floor ${floor.toFixed(2)} s, ${parts.join(', ')}  (target: recommended ≤ 1.05× floor)`);
+  console.log(
+    `  ${measure.padEnd(4)}  floor ${floor.toFixed(2)} s, ${parts.join(', ')}  (target: recommended ≤ 1.05× floor)`,
+  );
 }

@@ -10,7 +10,19 @@ export class TsServer {
   stderr = '';
 
   constructor(tsserverPath, cwd, extraArgs = [], nodeArgs = []) {
-    this.#child = spawn(process.execPath, ['--max-old-space-size=4096', ...nodeArgs, tsserverPath, '--disableAutomaticTypingAcquisition', '--locale', 'en', ...extraArgs], { cwd, stdio: 'pipe' });
+    this.#child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=4096',
+        ...nodeArgs,
+        tsserverPath,
+        '--disableAutomaticTypingAcquisition',
+        '--locale',
+        'en',
+        ...extraArgs,
+      ],
+      { cwd, stdio: 'pipe' },
+    );
     this.#child.stdout.on('data', (chunk) => this.#receive(chunk));
     this.#child.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.#child.on('exit', (code) => {
@@ -28,7 +40,8 @@ export class TsServer {
     const seq = this.#send(command, args);
     return new Promise((resolve, reject) => this.#pending.set(seq, { resolve, reject })).then((answer) => {
       // "No content available" is tsserver's empty answer (e.g. no completions), not a failure.
-      if (!answer.message.success && answer.message.message !== 'No content available.') throw new Error(`${command} failed: ${answer.message.message}`);
+      if (!answer.message.success && answer.message.message !== 'No content available.')
+        throw new Error(`${command} failed: ${answer.message.message}`);
       return answer;
     });
   }
@@ -57,8 +70,13 @@ export class TsServer {
     for (;;) {
       const headerEnd = this.#buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/.exec(this.#buffer.subarray(0, headerEnd).toString('utf8'))?.[1] ?? Number.NaN);
-      if (Number.isNaN(length)) throw new Error(`tsserver wrote something unframed to stdout: ${this.#buffer.subarray(0, 200).toString('utf8')}`);
+      const length = Number(
+        /Content-Length: (\d+)/.exec(this.#buffer.subarray(0, headerEnd).toString('utf8'))?.[1] ?? Number.NaN,
+      );
+      if (Number.isNaN(length))
+        throw new Error(
+          `tsserver wrote something unframed to stdout: ${this.#buffer.subarray(0, 200).toString('utf8')}`,
+        );
       if (this.#buffer.length < headerEnd + 4 + length) return;
       const body = this.#buffer.subarray(headerEnd + 4, headerEnd + 4 + length);
       this.#buffer = this.#buffer.subarray(headerEnd + 4 + length);

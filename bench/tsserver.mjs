@@ -66,7 +66,10 @@ function sources(declaration) {
 function writeProject(name, declaration, extra = {}, plugins = []) {
   const dir = join(WORK, name);
   const files = {
-    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs', noEmit: true, types: [], plugins }, include: ['src'] }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs', noEmit: true, types: [], plugins },
+      include: ['src'],
+    }),
     ...sources(declaration),
     ...extra,
   };
@@ -80,10 +83,19 @@ function writeProject(name, declaration, extra = {}, plugins = []) {
 const STRING_DECL = 'declare function getError(id: string, ...args: unknown[]): Error;\n';
 const allProjects = {
   plain: writeProject('plain', STRING_DECL),
-  plugin: writeProject('plugin', STRING_DECL, { 'error-catalog.config.json': JSON.stringify({ catalog: catalogDir }) }, [{ name: 'error-catalog/ts-plugin' }]),
-  union: writeProject('union', 'declare function getError(id: import("./error-ids").ErrorId, ...args: unknown[]): Error;\n', {
-    'src/error-ids.ts': `export type ErrorId =\n${ids.map((id) => `  | '${id}'`).join('\n')};\n`,
-  }),
+  plugin: writeProject(
+    'plugin',
+    STRING_DECL,
+    { 'error-catalog.config.json': JSON.stringify({ catalog: catalogDir }) },
+    [{ name: 'error-catalog/ts-plugin' }],
+  ),
+  union: writeProject(
+    'union',
+    'declare function getError(id: import("./error-ids").ErrorId, ...args: unknown[]): Error;\n',
+    {
+      'src/error-ids.ts': `export type ErrorId =\n${ids.map((id) => `  | '${id}'`).join('\n')};\n`,
+    },
+  ),
 };
 // `--only plain,plugin` compares a subset (e.g. without the union server's CPU and GC load).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : Object.keys(allProjects);
@@ -97,13 +109,22 @@ const position = (needle, delta) => {
 };
 const REQUESTS = {
   "completion getError('|')": (file) => ['completionInfo', { file, ...position("getError('')", 10) }],
-  "completion getError('d.s.|')": (file) => ['completionInfo', { file, ...position('partial = getError(', 20 + probeText.split('\n')[2].split("'")[1].length) }],
+  "completion getError('d.s.|')": (file) => [
+    'completionInfo',
+    { file, ...position('partial = getError(', 20 + probeText.split('\n')[2].split("'")[1].length) },
+  ],
   'hover on an id': (file) => ['quickinfo', { file, ...position('known = getError(', 20) }],
 };
 
 const servers = {};
 for (const [name, dir] of Object.entries(projects)) {
-  const nodeArgs = args.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', '.generated', 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const nodeArgs = args.includes('--cpu-prof')
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${join(ROOT, 'bench', '.generated', 'profiles')}`,
+        `--cpu-prof-name=${name}.cpuprofile`,
+      ]
+    : [];
   const server = new TsServer(TSSERVER, dir, ['--pluginProbeLocations', join(WORK, 'probe')], nodeArgs);
   const file = join(dir, 'src', 'probe.ts');
   server.notify('open', { file, projectRootPath: dir });
@@ -129,14 +150,22 @@ async function timed(entry, kind, command, args) {
 async function editThenDiagnostics(entry, record) {
   entry.version = (entry.version + 1) % 9000;
   const value = String(1000 + entry.version).padStart(4, '0');
-  entry.server.notify('change', { file: entry.file, line: 1, offset: 16, endLine: 1, endOffset: 20, insertString: value });
+  entry.server.notify('change', {
+    file: entry.file,
+    line: 1,
+    offset: 16,
+    endLine: 1,
+    endOffset: 20,
+    insertString: value,
+  });
   if (record) await timed(entry, 'diagnostics after an edit', 'semanticDiagnosticsSync', { file: entry.file });
   else await entry.server.requestRaw('semanticDiagnosticsSync', { file: entry.file });
 }
 
 console.log('starting three tsservers and loading the projects…');
 const loadStart = Date.now();
-for (const entry of Object.values(servers)) await entry.server.requestRaw('semanticDiagnosticsSync', { file: entry.file });
+for (const entry of Object.values(servers))
+  await entry.server.requestRaw('semanticDiagnosticsSync', { file: entry.file });
 console.log(`projects loaded in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
 for (let round = 0; round < WARMUP + ROUNDS; round++) {
@@ -166,27 +195,48 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 };
 const fmtMs = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
-const fmtBytes = (v) => (v >= 1024 * 1024 ? `${(v / 1024 / 1024).toFixed(1)} MiB` : v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v} B`);
+const fmtBytes = (v) =>
+  v >= 1024 * 1024 ? `${(v / 1024 / 1024).toFixed(1)} MiB` : v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${v} B`;
 
 const names = Object.keys(servers);
 const rows = [['request', ...names.map((n) => `${n} p50 / p90 ms`), ...names.map((n) => `${n} answer`)]];
 for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
   rows.push([
     kind,
-    ...names.map((n) => `${fmtMs(percentile(servers[n].samples[kind], 0.5))} / ${fmtMs(percentile(servers[n].samples[kind], 0.9))}`),
+    ...names.map(
+      (n) =>
+        `${fmtMs(percentile(servers[n].samples[kind], 0.5))} / ${fmtMs(percentile(servers[n].samples[kind], 0.9))}`,
+    ),
     ...names.map((n) => fmtBytes(percentile(servers[n].sizes[kind], 0.5))),
   ]);
 }
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 rows.push(['tsserver RSS at the end', ...names.map((n) => mib(rss[n])), ...names.map(() => '')]);
 rows.push(['tsserver peak RSS', ...names.map((n) => mib(peak[n])), ...names.map(() => '')]);
-const diagRatio = (n) => !servers[n] ? Number.NaN : percentile(servers[n].samples['diagnostics after an edit'], 0.5) / percentile(servers.plain.samples['diagnostics after an edit'], 0.5);
+const diagRatio = (n) =>
+  !servers[n]
+    ? Number.NaN
+    : percentile(servers[n].samples['diagnostics after an edit'], 0.5) /
+      percentile(servers.plain.samples['diagnostics after an edit'], 0.5);
 
-console.log(`\n${ERRORS} errors, ${ROUNDS} rounds (after ${WARMUP} warm-up rounds), TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).version}\n`);
-console.log(rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${rows[0].map(() => ' --- ').join('|')}|\n`));
-console.log(`\ndiagnostics after an edit vs plain (p50): plugin ${diagRatio('plugin').toFixed(2)}×, union ${diagRatio('union').toFixed(2)}×`);
+console.log(
+  `\n${ERRORS} errors, ${ROUNDS} rounds (after ${WARMUP} warm-up rounds), TypeScript ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).version}\n`,
+);
+console.log(
+  rows
+    .map((row) => `| ${row.join(' | ')} |`)
+    .join('\n')
+    .replace(/\n/, `\n|${rows[0].map(() => ' --- ').join('|')}|\n`),
+);
+console.log(
+  `\ndiagnostics after an edit vs plain (p50): plugin ${diagRatio('plugin').toFixed(2)}×, union ${diagRatio('union').toFixed(2)}×`,
+);
 const signed = (bytes) => `${bytes < 0 ? '-' : '+'}${Math.abs(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const over = (table) => names.filter((n) => n !== 'plain').map((n) => `${n} ${signed(table[n] - table.plain)}`).join(', ');
+const over = (table) =>
+  names
+    .filter((n) => n !== 'plain')
+    .map((n) => `${n} ${signed(table[n] - table.plain)}`)
+    .join(', ');
 console.log(`memory over plain: at the end ${over(rss)}; peak ${over(peak)}`);
 for (const kind of Object.keys(REQUESTS).filter((k) => k.startsWith('completion'))) {
   console.log(`entries for ${kind}: ${names.map((n) => `${n} ${servers[n].entries[kind]?.[0] ?? 0}`).join(', ')}`);

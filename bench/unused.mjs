@@ -23,7 +23,11 @@ writeFileSync(join(project, 'error-catalog.config.json'), JSON.stringify({ catal
 writeFileSync(join(project, '.gitignore'), 'generated/\n*.bundle.js\n');
 
 const pick = (i) => ids[(i * 7919) % ids.length];
-const split = (id) => id.split('.').map((part) => `'${part}'`).join(', ');
+const split = (id) =>
+  id
+    .split('.')
+    .map((part) => `'${part}'`)
+    .join(', ');
 
 /** An ordinary module: imports, a class, a few functions. */
 function filler(i) {
@@ -90,7 +94,9 @@ const cli = join(root, 'dist', 'cli', 'main.js');
 /** CPU seconds (user + sys) of the waited-for children so far, from /proc (Linux); undefined elsewhere. */
 function childrenCpu() {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in USER_HZ ticks
   } catch {
     return undefined;
@@ -104,7 +110,11 @@ function measure(extra) {
   for (let round = 0; round < ROUNDS; round++) {
     const start = process.hrtime.bigint();
     const cpuBefore = childrenCpu();
-    const run = spawnSync(process.execPath, [cli, 'unused', '--format', 'json', ...extra], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [cli, 'unused', '--format', 'json', ...extra], {
+      cwd: project,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     const cpuAfter = childrenCpu();
     if (cpuBefore !== undefined && cpuAfter !== undefined) cpus.push(cpuAfter - cpuBefore);
@@ -113,16 +123,27 @@ function measure(extra) {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const cpu = cpus.length === ROUNDS ? `; CPU time median ${[...cpus].sort((a, b) => a - b)[Math.floor(cpus.length / 2)].toFixed(2)} s` : '';
-  return { report, text: `wall median ${s(sorted[Math.floor(sorted.length / 2)])} over ${ROUNDS} runs (min ${s(sorted[0])}, max ${s(sorted[sorted.length - 1])})${cpu}` };
+  const cpu =
+    cpus.length === ROUNDS
+      ? `; CPU time median ${[...cpus].sort((a, b) => a - b)[Math.floor(cpus.length / 2)].toFixed(2)} s`
+      : '';
+  return {
+    report,
+    text: `wall median ${s(sorted[Math.floor(sorted.length / 2)])} over ${ROUNDS} runs (min ${s(sorted[0])}, max ${s(sorted[sorted.length - 1])})${cpu}`,
+  };
 }
 
 const single = measure(['--jobs', '1']);
 const parallel = measure(['--jobs', '2']);
 const { report } = single;
-console.log(`project: ${report.files} files scanned (${report.parsed} parsed), catalog of ${ids.length} ids; ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`);
-console.log(`result: ${report.used.length} used, ${report.maybeUsed.length} maybe used, ${report.unused.length} unused, ${report.skipped.length} skipped`);
+console.log(
+  `project: ${report.files} files scanned (${report.parsed} parsed), catalog of ${ids.length} ids; ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`,
+);
+console.log(
+  `result: ${report.used.length} used, ${report.maybeUsed.length} maybe used, ${report.unused.length} unused, ${report.skipped.length} skipped`,
+);
 console.log(`error-catalog unused --jobs 1: ${single.text}`);
 console.log(`error-catalog unused --jobs 2: ${parallel.text}`);
 if (report.files !== FILES) throw new Error(`expected ${FILES} files scanned, got ${report.files}`);
-if (JSON.stringify(single.report) !== JSON.stringify(parallel.report)) throw new Error('--jobs 1 and --jobs 2 gave different reports');
+if (JSON.stringify(single.report) !== JSON.stringify(parallel.report))
+  throw new Error('--jobs 1 and --jobs 2 gave different reports');

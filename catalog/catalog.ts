@@ -1,13 +1,7 @@
 import { allowedDistance, boundedDistance } from './distance';
 import { formatHexCode } from './ids';
 import { locateInJson } from './locate';
-import type {
-  CatalogDomain,
-  CatalogError,
-  CatalogLocation,
-  CatalogSubdomain,
-  Deprecation,
-} from './model';
+import type { CatalogDomain, CatalogError, CatalogLocation, CatalogSubdomain, Deprecation } from './model';
 
 export interface Suggestion {
   readonly id: string;
@@ -68,20 +62,26 @@ export class Catalog {
 
   /** The deprecation that applies to an error: its own, else its subdomain's, else its domain's. */
   deprecationOf(error: CatalogError): Deprecation | undefined {
-    if (error.deprecated !== undefined) return { level: 'error', since: error.deprecated, replacedBy: error.replacedBy };
+    if (error.deprecated !== undefined)
+      return { level: 'error', since: error.deprecated, replacedBy: error.replacedBy };
     return this.scopeDeprecation(error.subdomain);
   }
 
   /** The deprecation of a subdomain as seen from inside it: its own, else its domain's. */
   scopeDeprecation(subdomain: CatalogSubdomain): Deprecation | undefined {
-    if (subdomain.deprecated !== undefined) return { level: 'subdomain', since: subdomain.deprecated, replacedBy: undefined };
+    if (subdomain.deprecated !== undefined)
+      return { level: 'subdomain', since: subdomain.deprecated, replacedBy: undefined };
     const domain = subdomain.domain;
     if (domain.deprecated !== undefined) return { level: 'domain', since: domain.deprecated, replacedBy: undefined };
     return undefined;
   }
 
   isDeprecated(error: CatalogError): boolean {
-    return error.deprecated !== undefined || error.subdomain.deprecated !== undefined || error.subdomain.domain.deprecated !== undefined;
+    return (
+      error.deprecated !== undefined ||
+      error.subdomain.deprecated !== undefined ||
+      error.subdomain.domain.deprecated !== undefined
+    );
   }
 
   placeholderCount(error: CatalogError): number {
@@ -163,7 +163,13 @@ export class Catalog {
   }
 
   /** Candidates for one unknown part given the known parts before it (domain, or subdomain of a domain). */
-  suggestPart(part: 'domain' | 'subdomain' | 'name', written: string, domain?: string, subdomain?: string, limit = 5): string[] {
+  suggestPart(
+    part: 'domain' | 'subdomain' | 'name',
+    written: string,
+    domain?: string,
+    subdomain?: string,
+    limit = 5,
+  ): string[] {
     let names: Iterable<[string, { deprecated: string | undefined }]>;
     if (part === 'domain') names = this.domains;
     else if (part === 'subdomain') names = this.domains.get(domain ?? '')?.subdomains ?? [];

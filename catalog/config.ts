@@ -54,14 +54,20 @@ export function readConfigFile(file: string): ConfigResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { config: undefined, problems: [{ file, line: 1, column: 1, message: `cannot read config: ${describeFsError(error)}` }] };
+    return {
+      config: undefined,
+      problems: [{ file, line: 1, column: 1, message: `cannot read config: ${describeFsError(error)}` }],
+    };
   }
   const locator = new JsonLocator(file, text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { config: undefined, problems: [{ file, line: 1, column: 1, message: `invalid JSON: ${(error as Error).message}` }] };
+    return {
+      config: undefined,
+      problems: [{ file, line: 1, column: 1, message: `invalid JSON: ${(error as Error).message}` }],
+    };
   }
   return normalizeConfig(value, dirname(file), file, locator);
 }
@@ -70,7 +76,13 @@ export function readConfigFile(file: string): ConfigResult {
  * Checks a config object and resolves its paths. Inline configs (no file) report problems
  * against `where`, a label such as "ESLint settings['error-catalog']".
  */
-export function normalizeConfig(value: unknown, baseDir: string, file: string | undefined, locator?: JsonLocator, where = file ?? 'inline error-catalog config'): ConfigResult {
+export function normalizeConfig(
+  value: unknown,
+  baseDir: string,
+  file: string | undefined,
+  locator?: JsonLocator,
+  where = file ?? 'inline error-catalog config',
+): ConfigResult {
   const problems: CatalogProblem[] = [];
   const report = (path: JsonPath, message: string): void => {
     const position = locator ? locator.locate(path, path.length ? 'value' : 'key') : { line: 1, column: 1 };
@@ -85,24 +97,31 @@ export function normalizeConfig(value: unknown, baseDir: string, file: string | 
   const catalog = typeof input['catalog'] === 'string' ? [input['catalog']] : input['catalog'];
   const catalogPaths: string[] = [];
   if (catalog === undefined) report([], "missing 'catalog': the catalog file or directory, relative to the config");
-  else if (!Array.isArray(catalog) || catalog.length === 0 || catalog.some((entry) => typeof entry !== 'string' || entry === '')) {
+  else if (
+    !Array.isArray(catalog) ||
+    catalog.length === 0 ||
+    catalog.some((entry) => typeof entry !== 'string' || entry === '')
+  ) {
     report(['catalog'], "'catalog' must be a path or a non-empty list of paths");
   } else for (const entry of catalog as string[]) catalogPaths.push(resolve(baseDir, entry));
 
   const classes: Record<string, number> = Object.create(null) as Record<string, number>;
   if (input['classes'] !== undefined) {
     const raw = input['classes'];
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) report(['classes'], "'classes' must map class names to HTTP statuses");
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      report(['classes'], "'classes' must map class names to HTTP statuses");
     else
       for (const [name, status] of Object.entries(raw)) {
-        if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) classes[name] = status;
+        if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599)
+          classes[name] = status;
         else report(['classes', name], `class '${name}' must map to an HTTP status (100–599)`);
       }
   }
 
   const calls = checkCalls(input['calls'], report);
   const docs = input['docs'];
-  if (docs !== undefined && (docs === null || typeof docs !== 'object' || Array.isArray(docs))) report(['docs'], "'docs' must be an object");
+  if (docs !== undefined && (docs === null || typeof docs !== 'object' || Array.isArray(docs)))
+    report(['docs'], "'docs' must be an object");
 
   if (problems.length > 0) return { config: undefined, problems };
   return {
@@ -131,7 +150,8 @@ function checkCalls(raw: unknown, report: (path: JsonPath, message: string) => v
     return false;
   };
   const checkMethods = (path: JsonPath, methods: unknown): void => {
-    if (methods === null || typeof methods !== 'object' || Array.isArray(methods)) report(path, 'methods must map method names to argument roles');
+    if (methods === null || typeof methods !== 'object' || Array.isArray(methods))
+      report(path, 'methods must map method names to argument roles');
     else for (const [name, roles] of Object.entries(methods)) checkRoles([...path, name], roles);
   };
   if (calls['functions'] !== undefined) {
@@ -140,7 +160,11 @@ function checkCalls(raw: unknown, report: (path: JsonPath, message: string) => v
     else
       functions.forEach((form: unknown, index) => {
         const entry = form as Record<string, unknown> | null;
-        if (!entry || typeof entry['callee'] !== 'string' || entry['callee'] === '') report(['calls', 'functions', index], "each function needs a 'callee' such as \"getError\" or \"AppError.from\"");
+        if (!entry || typeof entry['callee'] !== 'string' || entry['callee'] === '')
+          report(
+            ['calls', 'functions', index],
+            'each function needs a \'callee\' such as "getError" or "AppError.from"',
+          );
         else checkRoles(['calls', 'functions', index, 'args'], entry['args']);
       });
   }
@@ -150,12 +174,14 @@ function checkCalls(raw: unknown, report: (path: JsonPath, message: string) => v
     else
       modules.forEach((form: unknown, index) => {
         const entry = form as Record<string, unknown> | null;
-        if (!entry || typeof entry['module'] !== 'string' || entry['module'] === '') report(['calls', 'modules', index], "each module needs a 'module' name such as \"kerror\"");
+        if (!entry || typeof entry['module'] !== 'string' || entry['module'] === '')
+          report(['calls', 'modules', index], 'each module needs a \'module\' name such as "kerror"');
         else {
           checkMethods(['calls', 'modules', index, 'methods'], entry['methods']);
           const wrap = entry['wrap'] as Record<string, unknown> | undefined;
           if (wrap !== undefined) {
-            if (wrap === null || typeof wrap['method'] !== 'string') report(['calls', 'modules', index, 'wrap'], "'wrap' needs a 'method' name");
+            if (wrap === null || typeof wrap['method'] !== 'string')
+              report(['calls', 'modules', index, 'wrap'], "'wrap' needs a 'method' name");
             else {
               checkRoles(['calls', 'modules', index, 'wrap', 'args'], wrap['args']);
               checkMethods(['calls', 'modules', index, 'wrap', 'methods'], wrap['methods']);
@@ -166,7 +192,8 @@ function checkCalls(raw: unknown, report: (path: JsonPath, message: string) => v
   }
   const throwNew = calls['throwNew'];
   if (throwNew !== undefined && throwNew !== false) {
-    if (throwNew === null || typeof throwNew !== 'object') report(['calls', 'throwNew'], "'throwNew' must be false or { \"args\": [...] }");
+    if (throwNew === null || typeof throwNew !== 'object')
+      report(['calls', 'throwNew'], '\'throwNew\' must be false or { "args": [...] }');
     else checkRoles(['calls', 'throwNew', 'args'], (throwNew as Record<string, unknown>)['args']);
   }
   return resolveCalls(calls as Partial<CallsConfig>);

@@ -10,7 +10,9 @@ import { buildCatalog } from './validate';
  * The catalog shipped with the package (the `security` domain of the reference documentation).
  * Compiled code runs from dist/catalog/, the sources (tests) from catalog/.
  */
-export const SHIPPED_CATALOG = existsSync(join(__dirname, 'data')) ? join(__dirname, 'data') : join(__dirname, '..', '..', 'catalog', 'data');
+export const SHIPPED_CATALOG = existsSync(join(__dirname, 'data'))
+  ? join(__dirname, 'data')
+  : join(__dirname, '..', '..', 'catalog', 'data');
 
 export interface LoadResult {
   readonly catalog: Catalog;
@@ -24,7 +26,10 @@ export interface LoadResult {
  * Loads and validates a catalog from files or directories (absolute, or relative to the
  * current directory): the uncached building block under the project cache.
  */
-export function loadCatalog(paths: string | readonly string[] = SHIPPED_CATALOG, classes?: Readonly<Record<string, number>>): LoadResult {
+export function loadCatalog(
+  paths: string | readonly string[] = SHIPPED_CATALOG,
+  classes?: Readonly<Record<string, number>>,
+): LoadResult {
   const read = readCatalogSources(typeof paths === 'string' ? [paths] : paths);
   const { catalog, problems } = buildCatalog(read.domains, classTable(classes));
   return { catalog, problems: [...read.problems, ...problems], files: read.watched.map((w) => w.path) };

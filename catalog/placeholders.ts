@@ -27,7 +27,9 @@ export function formatMessage(message: string, args: readonly unknown[]): string
     switch (kind) {
       case 'd':
       case 'i':
-        return typeof value === 'bigint' ? `${value}` : String(kind === 'i' ? Math.trunc(Number(value)) : Number(value));
+        return typeof value === 'bigint'
+          ? `${value}`
+          : String(kind === 'i' ? Math.trunc(Number(value)) : Number(value));
       case 'f':
         return String(Number.parseFloat(String(value)));
       case 'j':

@@ -4,7 +4,15 @@ import type { Catalog } from './catalog';
 import { CallMatcher } from './callsite/match';
 import { resolveCalls } from './calls';
 import { classTable } from './classes';
-import { findConfigFile, normalizeConfig, readConfigFile, CONFIG_FILE_NAME, type ConfigInput, type ConfigResult, type ProjectConfig } from './config';
+import {
+  findConfigFile,
+  normalizeConfig,
+  readConfigFile,
+  CONFIG_FILE_NAME,
+  type ConfigInput,
+  type ConfigResult,
+  type ProjectConfig,
+} from './config';
 import type { CatalogProblem } from './model';
 import { readCatalogSources, signatureOf, type WatchedPath } from './sources';
 import { buildCatalog } from './validate';
@@ -68,7 +76,8 @@ export function clearProjectCache(): void {
 export function markProjectsStale(path?: string): void {
   const target = path === undefined ? undefined : resolve(path);
   for (const entry of projects.values()) {
-    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}${sep}`))) entry.checkedAt = Number.NEGATIVE_INFINITY;
+    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}${sep}`)))
+      entry.checkedAt = Number.NEGATIVE_INFINITY;
   }
   if (target === undefined) discovered.clear();
 }
@@ -87,7 +96,10 @@ export function getProject(request: ProjectRequest): Project {
   return fresh.project;
 }
 
-function locateConfig(request: ProjectRequest, now: number): { key: string; load: () => { result: ConfigResult; configFile?: string } } {
+function locateConfig(
+  request: ProjectRequest,
+  now: number,
+): { key: string; load: () => { result: ConfigResult; configFile?: string } } {
   const inline = request.inline;
   if (inline && inline.configFile === undefined && inline.catalog !== undefined) {
     const baseDir = resolve(request.baseDir ?? process.cwd());
@@ -95,7 +107,10 @@ function locateConfig(request: ProjectRequest, now: number): { key: string; load
     const label = request.inlineLabel ?? 'inline error-catalog config';
     return { key, load: () => ({ result: normalizeConfig(inline, baseDir, undefined, undefined, label) }) };
   }
-  const file = inline?.configFile !== undefined ? resolve(request.baseDir ?? process.cwd(), inline.configFile) : discover(dirname(resolve(request.file)), now);
+  const file =
+    inline?.configFile !== undefined
+      ? resolve(request.baseDir ?? process.cwd(), inline.configFile)
+      : discover(dirname(resolve(request.file)), now);
   if (file === undefined) {
     const dir = dirname(resolve(request.file));
     const problem = {
@@ -117,13 +132,21 @@ function discover(dir: string, now: number): string | undefined {
   return file;
 }
 
-function loadProject(loaded: { result: ConfigResult; configFile?: string }, previousGood: Catalog | undefined, now: number): Entry {
+function loadProject(
+  loaded: { result: ConfigResult; configFile?: string },
+  previousGood: Catalog | undefined,
+  now: number,
+): Entry {
   const { config, problems: configProblems } = loaded.result;
   const watched: WatchedPath[] = [];
   if (loaded.configFile) watched.push({ path: loaded.configFile, signature: signatureOf(loaded.configFile) });
   const matcher = new CallMatcher(config?.calls ?? resolveCalls(undefined));
   if (!config) {
-    return { project: makeProject(undefined, configProblems, undefined, previousGood, matcher, watched), watched, checkedAt: now };
+    return {
+      project: makeProject(undefined, configProblems, undefined, previousGood, matcher, watched),
+      watched,
+      checkedAt: now,
+    };
   }
   const read = readCatalogSources(config.catalog);
   watched.push(...read.watched);

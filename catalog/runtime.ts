@@ -15,7 +15,10 @@ export class KnownError extends Error {
   readonly placeholders: readonly unknown[];
 
   constructor(catalog: Catalog, entry: CatalogError, placeholders: readonly unknown[], options?: { cause?: unknown }) {
-    super(formatMessage(entry.message, placeholders), options?.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      formatMessage(entry.message, placeholders),
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = entry.class;
     this.id = entry.id;
     this.code = entry.fullCode;
@@ -40,7 +43,13 @@ export interface Errors {
   reject(domain: string, subdomain: string, name: string, ...placeholders: unknown[]): Promise<never>;
   /** Like `get`, with `source` as the error's `cause`. */
   getFrom(source: unknown, domain: string, subdomain: string, name: string, ...placeholders: unknown[]): KnownError;
-  rejectFrom(source: unknown, domain: string, subdomain: string, name: string, ...placeholders: unknown[]): Promise<never>;
+  rejectFrom(
+    source: unknown,
+    domain: string,
+    subdomain: string,
+    name: string,
+    ...placeholders: unknown[]
+  ): Promise<never>;
   /** Errors of one subdomain: `wrap('security', 'token').get('invalid')`. */
   wrap(domain: string, subdomain: string): ScopedErrors;
 }
@@ -60,8 +69,10 @@ export function createErrors(catalog: Catalog): Errors {
   const errors: Errors = {
     getError: (id, ...placeholders) => make(id, placeholders),
     get: (domain, subdomain, name, ...placeholders) => make(`${domain}.${subdomain}.${name}`, placeholders),
-    reject: (domain, subdomain, name, ...placeholders) => Promise.reject(errors.get(domain, subdomain, name, ...placeholders)),
-    getFrom: (source, domain, subdomain, name, ...placeholders) => make(`${domain}.${subdomain}.${name}`, placeholders, source),
+    reject: (domain, subdomain, name, ...placeholders) =>
+      Promise.reject(errors.get(domain, subdomain, name, ...placeholders)),
+    getFrom: (source, domain, subdomain, name, ...placeholders) =>
+      make(`${domain}.${subdomain}.${name}`, placeholders, source),
     rejectFrom: (source, domain, subdomain, name, ...placeholders) =>
       Promise.reject(errors.getFrom(source, domain, subdomain, name, ...placeholders)),
     wrap: (domain, subdomain) => {
@@ -70,7 +81,8 @@ export function createErrors(catalog: Catalog): Errors {
         get: (name, ...placeholders) => errors.get(domain, subdomain, name, ...placeholders),
         reject: (name, ...placeholders) => errors.reject(domain, subdomain, name, ...placeholders),
         getFrom: (source, name, ...placeholders) => errors.getFrom(source, domain, subdomain, name, ...placeholders),
-        rejectFrom: (source, name, ...placeholders) => errors.rejectFrom(source, domain, subdomain, name, ...placeholders),
+        rejectFrom: (source, name, ...placeholders) =>
+          errors.rejectFrom(source, domain, subdomain, name, ...placeholders),
       };
     },
   };

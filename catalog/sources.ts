@@ -62,7 +62,12 @@ function readPath(path: string, result: ReadResult): void {
   try {
     entries = readdirSync(path).filter((name) => DOMAIN_FILE.test(name));
   } catch (error) {
-    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog directory: ${describeFsError(error)}` });
+    result.problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      message: `cannot read catalog directory: ${describeFsError(error)}`,
+    });
     return;
   }
   const files: Array<{ name: string; match: RegExpExecArray }> = [];
@@ -71,7 +76,12 @@ function readPath(path: string, result: ReadResult): void {
     const kind = entryKind(join(path, name));
     if (kind === 'file') files.push({ name, match: DOMAIN_FILE.exec(name)! });
     else if (kind !== 'directory') {
-      result.problems.push({ file: join(path, name), line: 1, column: 1, message: `cannot read catalog file: ${describeFsError(kind)}` });
+      result.problems.push({
+        file: join(path, name),
+        line: 1,
+        column: 1,
+        message: `cannot read catalog file: ${describeFsError(kind)}`,
+      });
     }
   }
   files.sort((a, b) => orderKey(a.match) - orderKey(b.match) || (a.name < b.name ? -1 : 1));
@@ -154,11 +164,19 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
   }
   // Only the first: the parser recovers and goes on, and what it reports after a syntax error
   // (a truncated file, a missing quote) is mostly the same mistake seen again.
-  return errors.slice(0, 1).map((error) => ({ file, ...locator.position(error.offset), message: `invalid JSON: ${describeParseError(error)}` }));
+  return errors
+    .slice(0, 1)
+    .map((error) => ({
+      file,
+      ...locator.position(error.offset),
+      message: `invalid JSON: ${describeParseError(error)}`,
+    }));
 }
 
 function describeParseError(error: ParseError): string {
-  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words;
 }
 

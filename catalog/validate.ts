@@ -29,7 +29,12 @@ export function buildCatalog(
   const domainCodes = new Map<number, string>();
   for (const source of sources) {
     if (domains.has(source.name)) {
-      report(source, [], 'key', `duplicate domain '${source.name}' (already defined in ${domains.get(source.name)!.file})`);
+      report(
+        source,
+        [],
+        'key',
+        `duplicate domain '${source.name}' (already defined in ${domains.get(source.name)!.file})`,
+      );
       continue;
     }
     const domain = buildDomain(source, classes, report);
@@ -48,7 +53,11 @@ export function buildCatalog(
   return { catalog, problems };
 }
 
-function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>, report: Reporter): CatalogDomain | undefined {
+function buildDomain(
+  source: DomainSource,
+  classes: ReadonlyMap<string, number>,
+  report: Reporter,
+): CatalogDomain | undefined {
   const fields = asObject(source.value);
   if (!fields) {
     report(source, [], 'value', `domain '${source.name}' must be an object`);
@@ -58,7 +67,12 @@ function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>,
   const code = checkCode(source, fields, [], 0, 255, 'domain', report);
   const deprecated = optionalString(source, fields, [], 'deprecated', report);
   if (code !== undefined && source.codeFromFileName !== undefined && source.codeFromFileName !== code) {
-    report(source, ['code'], 'value', `domain code ${code} does not match the file name prefix ${source.codeFromFileName}`);
+    report(
+      source,
+      ['code'],
+      'value',
+      `domain code ${code} does not match the file name prefix ${source.codeFromFileName}`,
+    );
   }
   const hasUpper = Object.hasOwn(fields, 'subDomains');
   const hasLower = Object.hasOwn(fields, 'subdomains');
@@ -66,8 +80,14 @@ function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>,
   const subdomainsKey = hasLower && !hasUpper ? 'subdomains' : 'subDomains';
   const rawSubdomains = asObject(fields[subdomainsKey]);
   if (!rawSubdomains) {
-    report(source, hasUpper || hasLower ? [subdomainsKey] : [], hasUpper || hasLower ? 'value' : 'key',
-      hasUpper || hasLower ? `'${subdomainsKey}' must be an object` : `domain '${source.name}' has no 'subDomains' object`);
+    report(
+      source,
+      hasUpper || hasLower ? [subdomainsKey] : [],
+      hasUpper || hasLower ? 'value' : 'key',
+      hasUpper || hasLower
+        ? `'${subdomainsKey}' must be an object`
+        : `domain '${source.name}' has no 'subDomains' object`,
+    );
     return undefined;
   }
   if (code === undefined || deprecated === false) valid = false;
@@ -86,7 +106,13 @@ function buildDomain(source: DomainSource, classes: ReadonlyMap<string, number>,
     subdomains,
     rawSubdomains,
     (name, value) => buildSubdomain(source, domain, name, value, classes, report),
-    (name, code, other) => report(source, [subdomainsKey, name, 'code'], 'value', `duplicate subdomain code ${code} in domain '${domain.name}': already used by '${other}'`),
+    (name, code, other) =>
+      report(
+        source,
+        [subdomainsKey, name, 'code'],
+        'value',
+        `duplicate subdomain code ${code} in domain '${domain.name}': already used by '${other}'`,
+      ),
   );
   return valid ? domain : undefined;
 }
@@ -111,8 +137,12 @@ function buildSubdomain(
   const rawErrors = asObject(fields['errors']);
   if (!rawErrors) {
     const present = Object.hasOwn(fields, 'errors');
-    report(source, present ? [...path, 'errors'] : path, present ? 'value' : 'key',
-      present ? "'errors' must be an object" : `subdomain '${domain.name}.${name}' has no 'errors' object`);
+    report(
+      source,
+      present ? [...path, 'errors'] : path,
+      present ? 'value' : 'key',
+      present ? "'errors' must be an object" : `subdomain '${domain.name}.${name}' has no 'errors' object`,
+    );
     return undefined;
   }
   if (code === undefined || deprecated === false) valid = false;
@@ -123,7 +153,13 @@ function buildSubdomain(
     errors,
     rawErrors,
     (errorName, value) => buildError(source, subdomain, errorName, value, classes, report),
-    (errorName, code, other) => report(source, [...path, 'errors', errorName, 'code'], 'value', `duplicate error code ${code} in '${domain.name}.${name}': already used by '${other}'`),
+    (errorName, code, other) =>
+      report(
+        source,
+        [...path, 'errors', errorName, 'code'],
+        'value',
+        `duplicate error code ${code} in '${domain.name}.${name}': already used by '${other}'`,
+      ),
   );
   return valid ? subdomain : undefined;
 }
@@ -189,7 +225,12 @@ function buildError(
   requiredText(source, fields, path, 'description', id, report);
   const className = requiredText(source, fields, path, 'class', id, report);
   if (className !== undefined && !classes.has(className)) {
-    report(source, [...path, 'class'], 'value', `unknown error class '${className}' (add it to 'classes' in error-catalog.config.json)`);
+    report(
+      source,
+      [...path, 'class'],
+      'value',
+      `unknown error class '${className}' (add it to 'classes' in error-catalog.config.json)`,
+    );
   }
   optionalString(source, fields, path, 'deprecated', report);
   optionalString(source, fields, path, 'replacedBy', report);
@@ -248,11 +289,24 @@ function asObject(value: unknown): Fields | undefined {
 
 function checkName(source: DomainSource, path: JsonPath, name: string, what: string, report: Reporter): boolean {
   if (isSnakeCase(name)) return true;
-  report(source, path, 'key', `${what} name '${name}' is not snake_case (lower-case letters, digits and single underscores)`);
+  report(
+    source,
+    path,
+    'key',
+    `${what} name '${name}' is not snake_case (lower-case letters, digits and single underscores)`,
+  );
   return false;
 }
 
-function checkCode(source: DomainSource, fields: Fields, path: JsonPath, min: number, max: number, what: string, report: Reporter): number | undefined {
+function checkCode(
+  source: DomainSource,
+  fields: Fields,
+  path: JsonPath,
+  min: number,
+  max: number,
+  what: string,
+  report: Reporter,
+): number | undefined {
   if (!Object.hasOwn(fields, 'code')) {
     report(source, path, 'key', `${what} is missing 'code'`);
     return undefined;
@@ -269,7 +323,14 @@ function checkCode(source: DomainSource, fields: Fields, path: JsonPath, min: nu
   return code;
 }
 
-function requiredText(source: DomainSource, fields: Fields, path: JsonPath, key: string, id: string, report: Reporter): string | undefined {
+function requiredText(
+  source: DomainSource,
+  fields: Fields,
+  path: JsonPath,
+  key: string,
+  id: string,
+  report: Reporter,
+): string | undefined {
   if (!Object.hasOwn(fields, key)) {
     report(source, path, 'key', `error '${id}' is missing '${key}'`);
     return undefined;
@@ -287,7 +348,13 @@ function requiredText(source: DomainSource, fields: Fields, path: JsonPath, key:
 }
 
 /** An optional non-empty string: the string, `undefined` when absent, `false` when invalid (reported). */
-function optionalString(source: DomainSource, fields: Fields, path: JsonPath, key: string, report: Reporter): string | undefined | false {
+function optionalString(
+  source: DomainSource,
+  fields: Fields,
+  path: JsonPath,
+  key: string,
+  report: Reporter,
+): string | undefined | false {
   if (!Object.hasOwn(fields, key)) return undefined;
   const value = fields[key];
   if (typeof value !== 'string' || value.trim() === '') {

@@ -33,7 +33,12 @@ export function parseCommandArgs<S extends OptionSpecs>(
   allowPositionals: boolean,
 ): { values: ParsedValues<S>; positionals: string[] } {
   try {
-    const parsed = parseArgs({ args: [...args], options: options as Record<string, OptionSpec>, allowPositionals, strict: true });
+    const parsed = parseArgs({
+      args: [...args],
+      options: options as Record<string, OptionSpec>,
+      allowPositionals,
+      strict: true,
+    });
     return { values: parsed.values as ParsedValues<S>, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);

@@ -85,7 +85,9 @@ function checkPages(outDir: string, pages: readonly DocsPage[], stale: readonly 
     return 0;
   }
   out(diffs);
-  err(`${plural(count, 'page')} in ${displayPath(outDir)} ${count === 1 ? 'is' : 'are'} stale; run 'error-catalog docs --out ${displayPath(outDir)}'`);
+  err(
+    `${plural(count, 'page')} in ${displayPath(outDir)} ${count === 1 ? 'is' : 'are'} stale; run 'error-catalog docs --out ${displayPath(outDir)}'`,
+  );
   return 1;
 }
 

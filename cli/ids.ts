@@ -46,7 +46,11 @@ export function runIds(args: readonly string[]): number {
   const catalog = loadSoundCatalog(resolveConfig(values));
   const rows: Row[] = [];
   for (const error of catalog.errors()) {
-    if (positionals.length > 0 && !positionals.some((prefix) => error.id === prefix || error.id.startsWith(`${prefix}.`))) continue;
+    if (
+      positionals.length > 0 &&
+      !positionals.some((prefix) => error.id === prefix || error.id.startsWith(`${prefix}.`))
+    )
+      continue;
     const row = toRow(catalog, error);
     if (row.deprecated !== null && !values.deprecated) continue;
     rows.push(row);
@@ -73,7 +77,17 @@ function toRow(catalog: Catalog, error: CatalogError): Row {
 function toCsv(rows: readonly Row[]): string {
   const header = 'id,code,class,status,message,deprecated,replacedBy';
   const lines = rows.map((row) =>
-    [row.id, row.code, row.class, row.status ?? undefined, row.message, row.deprecated ?? undefined, row.replacedBy ?? undefined].map(csvField).join(','),
+    [
+      row.id,
+      row.code,
+      row.class,
+      row.status ?? undefined,
+      row.message,
+      row.deprecated ?? undefined,
+      row.replacedBy ?? undefined,
+    ]
+      .map(csvField)
+      .join(','),
   );
   return [header, ...lines].join('\n');
 }
@@ -84,9 +98,12 @@ function toText(rows: readonly Row[]): string {
   const widths = [0, 1, 2, 3].map((column) => Math.max(...cells.map((cell) => cell[column]!.length)));
   return rows
     .map((row, index) => {
-      const columns = cells[index]!.map((cell, column) => (column === 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)));
+      const columns = cells[index]!.map((cell, column) =>
+        column === 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+      );
       let line = `${columns.join('  ')}  ${row.message.replace(/\r?\n/g, '\\n')}`;
-      if (row.deprecated !== null) line += `  (deprecated since ${row.deprecated}${row.replacedBy ? `, use ${row.replacedBy}` : ''})`;
+      if (row.deprecated !== null)
+        line += `  (deprecated since ${row.deprecated}${row.replacedBy ? `, use ${row.replacedBy}` : ''})`;
       return line;
     })
     .join('\n');

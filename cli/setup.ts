@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
-import { CONFIG_FILE_NAME, findConfigFile, loadCatalog, normalizeConfig, readConfigFile, type Catalog, type CatalogProblem, type ProjectConfig } from '../catalog';
+import {
+  CONFIG_FILE_NAME,
+  findConfigFile,
+  loadCatalog,
+  normalizeConfig,
+  readConfigFile,
+  type Catalog,
+  type CatalogProblem,
+  type ProjectConfig,
+} from '../catalog';
 import { UsageError } from './args';
 
 /** The config file cannot be used: its problems are printed and the command exits 2. */
@@ -27,14 +36,17 @@ export interface ConfigChoice {
  * in for a config that only names the catalog (standard classes, default calls).
  */
 export function resolveConfig(choice: ConfigChoice, cwd = process.cwd()): ProjectConfig {
-  if (choice.config !== undefined && choice.catalog !== undefined) throw new UsageError('give either --config or --catalog, not both');
+  if (choice.config !== undefined && choice.catalog !== undefined)
+    throw new UsageError('give either --config or --catalog, not both');
   let result;
   if (choice.catalog !== undefined) {
     result = normalizeConfig({ catalog: choice.catalog }, cwd, undefined, undefined, '--catalog');
   } else {
     const file = choice.config !== undefined ? resolve(cwd, choice.config) : findConfigFile(cwd);
     if (file === undefined) {
-      throw new UsageError(`no ${CONFIG_FILE_NAME} found in ${cwd} or its parents; give --config <file> or --catalog <path>`);
+      throw new UsageError(
+        `no ${CONFIG_FILE_NAME} found in ${cwd} or its parents; give --config <file> or --catalog <path>`,
+      );
     }
     result = readConfigFile(file);
   }

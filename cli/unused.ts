@@ -62,11 +62,14 @@ export async function runUnused(args: readonly string[]): Promise<number> {
   try {
     files = findSourceFiles(positionals.length > 0 ? positionals : ['.']);
   } catch (error) {
-    throw new UsageError(`cannot scan ${(error as { path?: string }).path ?? 'the given paths'}: ${(error as Error).message}`);
+    throw new UsageError(
+      `cannot scan ${(error as { path?: string }).path ?? 'the given paths'}: ${(error as Error).message}`,
+    );
   }
 
   const jobs = values.jobs === undefined ? defaultJobs(files.length) : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer, not '${values.jobs}'`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new UsageError(`--jobs must be a positive integer, not '${values.jobs}'`);
 
   const progress = new Progress(process.stderr, files.length);
   const results = await scanFiles(files, config.calls, jobs, () => progress.tick());

@@ -19,12 +19,15 @@ type RuleSpec<Options extends readonly unknown[], Ids extends string> = Paramete
  * for every rule on every file, a measurable cost on large runs. Our options are flat objects,
  * so defaults are merged shallowly, without copying when the user gives none.
  */
-export function createRule<Options extends readonly unknown[], Ids extends string>(spec: RuleSpec<Options, Ids>): ReturnType<typeof ruleCreator<Options, Ids>> {
+export function createRule<Options extends readonly unknown[], Ids extends string>(
+  spec: RuleSpec<Options, Ids>,
+): ReturnType<typeof ruleCreator<Options, Ids>> {
   const rule = ruleCreator(spec);
   const defaults = spec.meta.defaultOptions ?? spec.defaultOptions ?? ([] as unknown as Options);
   return {
     ...rule,
-    create: (context) => spec.create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
+    create: (context) =>
+      spec.create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
   };
 }
 
@@ -50,7 +53,11 @@ export function pickMessages<const Ids extends MessageId>(ids: readonly Ids[]): 
 type Context<Ids extends string> = Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>;
 
 /** Reports the findings of one kind: position from the finding's range, fix and suggestions from its IdFixes. */
-export function reportFindings<Ids extends string>(context: Context<Ids | 'replaceWith'>, findings: readonly Finding[], kind: FindingKind): void {
+export function reportFindings<Ids extends string>(
+  context: Context<Ids | 'replaceWith'>,
+  findings: readonly Finding[],
+  kind: FindingKind,
+): void {
   for (const finding of findings) {
     if (finding.kind !== kind) continue;
     const fix = finding.fix;
@@ -63,13 +70,17 @@ export function reportFindings<Ids extends string>(context: Context<Ids | 'repla
       suggest: finding.suggestions.map((suggestion) => ({
         messageId: 'replaceWith' as const,
         data: suggestion.data,
-        fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+        fix: (fixer: TSESLint.RuleFixer) =>
+          suggestion.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
       })),
     });
   }
 }
 
-export function locOf(context: Context<string>, range: Range): { start: { line: number; column: number }; end: { line: number; column: number } } {
+export function locOf(
+  context: Context<string>,
+  range: Range,
+): { start: { line: number; column: number }; end: { line: number; column: number } } {
   const sourceCode = context.sourceCode;
   return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
 }

@@ -9,7 +9,10 @@ export default createRule<[], MessageIds>({
   name: 'no-dynamic-id',
   meta: {
     type: 'suggestion',
-    docs: { description: 'Disallow error ids that cannot be resolved statically (and so cannot be checked)', recommended: false },
+    docs: {
+      description: 'Disallow error ids that cannot be resolved statically (and so cannot be checked)',
+      recommended: false,
+    },
     messages,
     schema: [],
   },

@@ -3,14 +3,25 @@ import { describeProblems } from '../catalog/callsite/problems';
 import { createAnalyser } from './analysis/analyse-site';
 import { createRule, locOf, pickMessages, reportFindings } from './create-rule';
 
-const messages = pickMessages(['unknownDomain', 'unknownSubdomain', 'unknownError', 'malformedId', 'missingPart', 'catalogProblem', 'replaceWith']);
+const messages = pickMessages([
+  'unknownDomain',
+  'unknownSubdomain',
+  'unknownError',
+  'malformedId',
+  'missingPart',
+  'catalogProblem',
+  'replaceWith',
+]);
 type MessageIds = keyof typeof messages;
 
 export default createRule<[], MessageIds>({
   name: 'no-unknown-id',
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow error ids (or domains, subdomains, names) that are not in the error catalog', recommended: true },
+    docs: {
+      description: 'Disallow error ids (or domains, subdomains, names) that are not in the error catalog',
+      recommended: true,
+    },
     hasSuggestions: true,
     messages,
     schema: [],
@@ -27,7 +38,11 @@ export default createRule<[], MessageIds>({
         // One problem per file, at its first error-id reference, instead of a false report per call.
         if (problemReported) return;
         problemReported = true;
-        context.report({ messageId: 'catalogProblem', data: describeProblems(state.project.problems), loc: locOf(context, site.reference.range) });
+        context.report({
+          messageId: 'catalogProblem',
+          data: describeProblems(state.project.problems),
+          loc: locOf(context, site.reference.range),
+        });
         return;
       }
       reportFindings(context, site.findings, 'unknown');

@@ -10,13 +10,19 @@ export default createRule<Options, MessageIds>({
   name: 'placeholder-count',
   meta: {
     type: 'problem',
-    docs: { description: 'Require as many placeholder arguments as the error message has placeholders', recommended: true },
+    docs: {
+      description: 'Require as many placeholder arguments as the error message has placeholders',
+      recommended: true,
+    },
     messages,
     schema: [
       {
         type: 'object',
         properties: {
-          reportExtra: { type: 'boolean', description: 'Also report calls that pass more placeholder arguments than the message uses.' },
+          reportExtra: {
+            type: 'boolean',
+            description: 'Also report calls that pass more placeholder arguments than the message uses.',
+          },
         },
         additionalProperties: false,
       },

@@ -7,7 +7,13 @@ import { codeOf, findingsOf, FIXABLE_CODES, SOURCE } from './diagnostics';
  * Quick fixes for the plugin's diagnostics: each did-you-mean candidate of an unknown id, the
  * `replacedBy` of a deprecated one — the edits come ready-made in the findings.
  */
-export function pluginCodeFixes(context: PluginContext, fileName: string, start: number, end: number, errorCodes: readonly number[]): TS.CodeFixAction[] {
+export function pluginCodeFixes(
+  context: PluginContext,
+  fileName: string,
+  start: number,
+  end: number,
+  errorCodes: readonly number[],
+): TS.CodeFixAction[] {
   if (!errorCodes.some((code) => FIXABLE_CODES.includes(code))) return [];
   const state = context.fileState(fileName);
   if (!state) return [];
@@ -28,13 +34,25 @@ function action(fileName: string, fix: IdFix): TS.CodeFixAction {
   return {
     fixName: SOURCE,
     description: fix.message,
-    changes: [{ fileName, textChanges: fix.edits.map((edit) => ({ span: { start: edit.range[0], length: edit.range[1] - edit.range[0] }, newText: edit.text })) }],
+    changes: [
+      {
+        fileName,
+        textChanges: fix.edits.map((edit) => ({
+          span: { start: edit.range[0], length: edit.range[1] - edit.range[0] },
+          newText: edit.text,
+        })),
+      },
+    ],
   };
 }
 
 /** The internal registry tsserver consults for `getSupportedCodeFixes`; not in TypeScript's public typings. */
 interface CodeFixRegistry {
-  registerCodeFix?(registration: { errorCodes: readonly number[]; getCodeActions(context: unknown): readonly unknown[] | undefined; fixIds?: readonly string[] }): void;
+  registerCodeFix?(registration: {
+    errorCodes: readonly number[];
+    getCodeActions(context: unknown): readonly unknown[] | undefined;
+    fixIds?: readonly string[];
+  }): void;
 }
 
 const registered = new WeakSet<object>();
@@ -50,7 +68,9 @@ export function registerFixableCodes(ts: typeof TS, log: (message: string) => vo
   if (!registry || registered.has(registry)) return;
   try {
     if (typeof registry.registerCodeFix !== 'function') {
-      log('ts.codefix.registerCodeFix is not available: editors may not offer quick fixes for error-catalog diagnostics');
+      log(
+        'ts.codefix.registerCodeFix is not available: editors may not offer quick fixes for error-catalog diagnostics',
+      );
       return;
     }
     registry.registerCodeFix({ errorCodes: FIXABLE_CODES, getCodeActions: () => [] });

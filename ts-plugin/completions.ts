@@ -5,30 +5,45 @@ import { describeEntry } from './quick-info';
 import { isUnterminated, referenceUnderCursor } from './references';
 
 /** Completions inside the literal of a recognised call, or undefined to keep TypeScript's answer. */
-export function pluginCompletions(context: PluginContext, fileName: string, position: number): TS.CompletionInfo | undefined {
+export function pluginCompletions(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+): TS.CompletionInfo | undefined {
   const found = candidatesAt(context, fileName, position);
   if (!found) return undefined;
   const { result, catalog } = found;
   const ts = context.ts;
   const replacementSpan = { start: result.replace[0], length: result.replace[1] - result.replace[0] };
-  const entries = result.candidates.map(
-    (candidate, index): TS.CompletionEntry => ({
-      name: candidate.text,
-      kind: candidate.group ? ts.ScriptElementKind.moduleElement : ts.ScriptElementKind.constElement,
-      kindModifiers: candidate.deprecated ? ts.ScriptElementKindModifier.deprecatedModifier : ts.ScriptElementKindModifier.none,
-      // Our order (catalog order, deprecated last) survives editors that sort by sortText.
-      sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
-      replacementSpan,
-      labelDetails: { description: summary(catalog, candidate) },
-    }),
-  );
-  const info: TS.CompletionInfo = { isGlobalCompletion: false, isMemberCompletion: false, isNewIdentifierLocation: false, optionalReplacementSpan: replacementSpan, entries };
+  const entries = result.candidates.map((candidate, index): TS.CompletionEntry => ({
+    name: candidate.text,
+    kind: candidate.group ? ts.ScriptElementKind.moduleElement : ts.ScriptElementKind.constElement,
+    kindModifiers: candidate.deprecated
+      ? ts.ScriptElementKindModifier.deprecatedModifier
+      : ts.ScriptElementKindModifier.none,
+    // Our order (catalog order, deprecated last) survives editors that sort by sortText.
+    sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
+    replacementSpan,
+    labelDetails: { description: summary(catalog, candidate) },
+  }));
+  const info: TS.CompletionInfo = {
+    isGlobalCompletion: false,
+    isMemberCompletion: false,
+    isNewIdentifierLocation: false,
+    optionalReplacementSpan: replacementSpan,
+    entries,
+  };
   if (result.incomplete) info.isIncomplete = true;
   return info;
 }
 
 /** Details of one of our entries (documentation on the side of the list), or undefined for TypeScript's own. */
-export function pluginCompletionDetails(context: PluginContext, fileName: string, position: number, entryName: string): TS.CompletionEntryDetails | undefined {
+export function pluginCompletionDetails(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+  entryName: string,
+): TS.CompletionEntryDetails | undefined {
   const found = candidatesAt(context, fileName, position);
   const candidate = found?.result.candidates.find((c) => c.text === entryName);
   if (!found || !candidate) return undefined;
@@ -37,13 +52,19 @@ export function pluginCompletionDetails(context: PluginContext, fileName: string
   return {
     name: entryName,
     kind: candidate.group ? ts.ScriptElementKind.moduleElement : ts.ScriptElementKind.constElement,
-    kindModifiers: candidate.deprecated ? ts.ScriptElementKindModifier.deprecatedModifier : ts.ScriptElementKindModifier.none,
+    kindModifiers: candidate.deprecated
+      ? ts.ScriptElementKindModifier.deprecatedModifier
+      : ts.ScriptElementKindModifier.none,
     displayParts: [{ text: described.title, kind: 'text' }],
     documentation: [{ text: described.markdown, kind: 'markdown' }],
   };
 }
 
-function candidatesAt(context: PluginContext, fileName: string, position: number): { result: CompletionResult; catalog: Catalog } | undefined {
+function candidatesAt(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+): { result: CompletionResult; catalog: Catalog } | undefined {
   const under = referenceUnderCursor(context, fileName, position);
   if (!under) return undefined;
   const { at, catalog } = under;

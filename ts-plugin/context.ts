@@ -1,6 +1,14 @@
 import { dirname } from 'node:path';
 import type * as TS from 'typescript';
-import { describeProblems, getProject, renderMessage, type Catalog, type CatalogProblem, type ConfigInput, type Project } from '../catalog/index';
+import {
+  describeProblems,
+  getProject,
+  renderMessage,
+  type Catalog,
+  type CatalogProblem,
+  type ConfigInput,
+  type Project,
+} from '../catalog/index';
 
 export type Severity = 'error' | 'warning' | 'suggestion' | 'off';
 export type SeverityKind = 'unknown' | 'deprecated' | 'placeholders';
@@ -15,7 +23,11 @@ export type PluginConfig = ConfigInput & {
   readonly severity?: Partial<Record<SeverityKind, Severity>>;
 };
 
-const DEFAULT_SEVERITY: Readonly<Record<SeverityKind, Severity>> = { unknown: 'error', deprecated: 'warning', placeholders: 'error' };
+const DEFAULT_SEVERITY: Readonly<Record<SeverityKind, Severity>> = {
+  unknown: 'error',
+  deprecated: 'warning',
+  placeholders: 'error',
+};
 
 export interface Logger {
   info(message: string): void;
@@ -59,9 +71,18 @@ export class PluginContext {
   /** The diagnostic category of a kind of finding, from the `severity` option; undefined when it is off. */
   categoryOf(kind: SeverityKind): TS.DiagnosticCategory | undefined {
     const wanted = this.config.severity?.[kind];
-    const severity = wanted === 'error' || wanted === 'warning' || wanted === 'suggestion' || wanted === 'off' ? wanted : DEFAULT_SEVERITY[kind];
+    const severity =
+      wanted === 'error' || wanted === 'warning' || wanted === 'suggestion' || wanted === 'off'
+        ? wanted
+        : DEFAULT_SEVERITY[kind];
     const categories = this.ts.DiagnosticCategory;
-    return severity === 'off' ? undefined : severity === 'error' ? categories.Error : severity === 'warning' ? categories.Warning : categories.Suggestion;
+    return severity === 'off'
+      ? undefined
+      : severity === 'error'
+        ? categories.Error
+        : severity === 'warning'
+          ? categories.Warning
+          : categories.Suggestion;
   }
 
   /** The catalog to check against: never a broken one; the last good one while the current is broken. */
@@ -107,7 +128,9 @@ export class PluginContext {
     if (key === '') this.log('catalog loaded without problems');
     else {
       const kept = project.lastGoodCatalog ? '; serving the last good catalog' : '';
-      this.log(`catalog problems${kept}:\n${project.problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+      this.log(
+        `catalog problems${kept}:\n${project.problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`,
+      );
     }
   }
 

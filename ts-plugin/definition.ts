@@ -4,7 +4,11 @@ import type { PluginContext } from './context';
 import { referenceUnderCursor } from './references';
 
 /** Go to definition from an id literal (or a part of a split id) to the key of its entry in the catalog JSON. */
-export function pluginDefinition(context: PluginContext, fileName: string, position: number): TS.DefinitionInfoAndBoundSpan | undefined {
+export function pluginDefinition(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+): TS.DefinitionInfoAndBoundSpan | undefined {
   const under = referenceUnderCursor(context, fileName, position);
   if (!under) return undefined;
   const { at, catalog } = under;
@@ -14,7 +18,8 @@ export function pluginDefinition(context: PluginContext, fileName: string, posit
   const location = entry && catalog.locationOf(entry);
   if (!resolved || !entry || !location) return undefined;
   const ts = context.ts;
-  const name = 'fullCode' in entry ? entry.id : 'subdomains' in entry ? entry.name : `${entry.domain.name}.${entry.name}`;
+  const name =
+    'fullCode' in entry ? entry.id : 'subdomains' in entry ? entry.name : `${entry.domain.name}.${entry.name}`;
   const [start, end] = resolved.part.range;
   return {
     textSpan: { start, length: end - start },

@@ -15,7 +15,14 @@ const MAX_INIT_DEPTH = 4;
 const MAX_CONSTANT_DEPTH = 8;
 
 /** Helpers TypeScript, Babel and esbuild emit around `require()` for ESM interop. */
-const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__importWildcard', '_interopRequireWildcard', '_interopRequireDefault', '__toESM']);
+const INTEROP_HELPERS = new Set([
+  '__importStar',
+  '__importDefault',
+  '__importWildcard',
+  '_interopRequireWildcard',
+  '_interopRequireDefault',
+  '__toESM',
+]);
 const DEFAULT_INTEROP = new Set(['__importDefault', '_interopRequireDefault']);
 
 export class CallDescriber {
@@ -52,7 +59,13 @@ export class CallDescriber {
 
   private isTransparent(node: TS.Node): boolean {
     const ts = this.ts;
-    return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+    return (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isTypeAssertionExpression(node)
+    );
   }
 
   /** Strips what does not change the value: `(0, x.get)`, `x!`, `x as T`, parentheses. */
@@ -69,7 +82,8 @@ export class CallDescriber {
   lastName(callee: TS.Expression): string | undefined {
     const node = this.unwrap(callee);
     if (this.ts.isIdentifier(node)) return node.text;
-    if (this.ts.isPropertyAccessExpression(node) || this.ts.isElementAccessExpression(node)) return this.memberName(node);
+    if (this.ts.isPropertyAccessExpression(node) || this.ts.isElementAccessExpression(node))
+      return this.memberName(node);
     return undefined;
   }
 
@@ -102,7 +116,10 @@ export class CallDescriber {
       if (required) return { root: { kind: 'module', name: 'require', source: required.source }, members };
       if (depth < MAX_INIT_DEPTH) {
         // `kerror.wrap('a', 'b').get('c')`: the inline call plays the part of a wrapper constant.
-        return { root: { kind: 'value', name: this.lastName(node.expression) ?? '', init: this.describe(node, depth + 1) }, members };
+        return {
+          root: { kind: 'value', name: this.lastName(node.expression) ?? '', init: this.describe(node, depth + 1) },
+          members,
+        };
       }
     }
     return { root: { kind: 'unknown' }, members };
@@ -138,25 +155,33 @@ export class CallDescriber {
     }
     if (ts.isImportEqualsDeclaration(declaration)) {
       const ref = declaration.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return { kind: 'module', name, source: ref.expression.text };
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression))
+        return { kind: 'module', name, source: ref.expression.text };
       return { kind: 'local', name };
     }
     if (ts.isBindingElement(declaration)) {
       // `const { get } = require('./kerror')`, `const { get: g } = require(…)`
       const pattern = declaration.parent;
       const declarator = pattern.parent;
-      if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declarator) || !declarator.initializer) return { kind: 'local', name };
+      if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declarator) || !declarator.initializer)
+        return { kind: 'local', name };
       const init = this.unwrap(declarator.initializer);
       const required = ts.isCallExpression(init) ? this.requiredModule(init) : undefined;
       const key = declaration.propertyName ?? declaration.name;
       const imported = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
-      return required && imported !== undefined ? { kind: 'module', name, source: required.source, imported } : { kind: 'local', name };
+      return required && imported !== undefined
+        ? { kind: 'module', name, source: required.source, imported }
+        : { kind: 'local', name };
     }
-    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return { kind: 'local', name };
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer)
+      return { kind: 'local', name };
     const init = this.unwrap(declaration.initializer);
     if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
       const required = this.requiredModule(init);
-      if (required) return required.defaultInterop ? { kind: 'module', name, source: required.source, imported: 'default' } : { kind: 'module', name, source: required.source };
+      if (required)
+        return required.defaultInterop
+          ? { kind: 'module', name, source: required.source, imported: 'default' }
+          : { kind: 'module', name, source: required.source };
       // A `const`, or a `let`/`var` never assigned again (as ESLint's scope analysis decides it).
       const constant = isConst(ts, declaration) || !this.isReassigned(declaration.name);
       if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: this.describe(init, depth + 1) };
@@ -182,19 +207,34 @@ export class CallDescriber {
       if (ts.isIdentifier(node)) {
         const symbol = this.checker.getSymbolAtLocation(node);
         if (symbol) written.add(symbol);
-      } else if (ts.isArrayLiteralExpression(node)) node.elements.forEach((e) => target(ts.isSpreadElement(e) ? e.expression : e));
+      } else if (ts.isArrayLiteralExpression(node))
+        node.elements.forEach((e) => target(ts.isSpreadElement(e) ? e.expression : e));
       else if (ts.isObjectLiteralExpression(node)) {
         for (const property of node.properties) {
           if (ts.isShorthandPropertyAssignment(property)) target(property.name);
           else if (ts.isPropertyAssignment(property)) target(property.initializer);
           else if (ts.isSpreadAssignment(property)) target(property.expression);
         }
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) target(node.left); // a default in a pattern
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+        target(node.left); // a default in a pattern
     };
     const visit = (node: TS.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(node.left);
-      else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target(node.operand);
-      else if ((ts.isForInStatement(node) || ts.isForOfStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) target(node.initializer);
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      )
+        target(node.left);
+      else if (
+        (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+        (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+      )
+        target(node.operand);
+      else if (
+        (ts.isForInStatement(node) || ts.isForOfStatement(node)) &&
+        !ts.isVariableDeclarationList(node.initializer)
+      )
+        target(node.initializer);
       ts.forEachChild(node, visit);
     };
     visit(this.sourceFile);
@@ -210,7 +250,8 @@ export class CallDescriber {
     if (calleeName === 'require') {
       const callee = this.unwrap(node.expression);
       if (!ts.isIdentifier(callee) || this.declarationsOf(callee)) return undefined;
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) return { source: first.text, defaultInterop: false };
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)))
+        return { source: first.text, defaultInterop: false };
       return undefined;
     }
     if (calleeName !== undefined && INTEROP_HELPERS.has(calleeName) && first) {
@@ -229,7 +270,8 @@ export class CallDescriber {
     const node = this.unwrap(arg);
     if (ts.isObjectLiteralExpression(node)) return { kind: 'object', range };
     // A literal under `as const`, `!` or parentheses: rewriting the literal itself keeps the rest.
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'static', value: node.text, range: this.rangeOf(node), literal: true };
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      return { kind: 'static', value: node.text, range: this.rangeOf(node), literal: true };
     // Constants, concatenations and templates of constants; anything else stays dynamic.
     const value = this.staticValue(arg, 0);
     return typeof value === 'string' ? { kind: 'static', value, range, literal: false } : { kind: 'dynamic', range };
@@ -272,11 +314,18 @@ export class CallDescriber {
       if (key === undefined || !ts.isIdentifier(object)) return undefined;
       const declarations = this.declarationsOf(object);
       const declaration = declarations?.length === 1 ? declarations[0] : undefined;
-      if (!declaration || !ts.isVariableDeclaration(declaration) || !isConst(ts, declaration) || !declaration.initializer) return undefined;
+      if (
+        !declaration ||
+        !ts.isVariableDeclaration(declaration) ||
+        !isConst(ts, declaration) ||
+        !declaration.initializer
+      )
+        return undefined;
       const literal = this.unwrap(declaration.initializer);
       if (!ts.isObjectLiteralExpression(literal)) return undefined;
       for (const property of literal.properties) {
-        if (ts.isPropertyAssignment(property) && propertyKey(ts, property.name) === key) return this.staticValue(property.initializer, depth + 1);
+        if (ts.isPropertyAssignment(property) && propertyKey(ts, property.name) === key)
+          return this.staticValue(property.initializer, depth + 1);
       }
       return undefined;
     }
@@ -294,6 +343,12 @@ function moduleSource(ts: typeof TS, specifier: TS.Expression): string | undefin
 }
 
 function propertyKey(ts: typeof TS, name: TS.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (
+    ts.isIdentifier(name) ||
+    ts.isStringLiteral(name) ||
+    ts.isNumericLiteral(name) ||
+    ts.isNoSubstitutionTemplateLiteral(name)
+  )
+    return name.text;
   return undefined;
 }

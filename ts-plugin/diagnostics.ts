@@ -1,5 +1,15 @@
 import type * as TS from 'typescript';
-import { checkReference, type Catalog, type ErrorIdReference, type Finding, type FindingKind, type IdFix, type IdPart, type Project, type Range } from '../catalog/index';
+import {
+  checkReference,
+  type Catalog,
+  type ErrorIdReference,
+  type Finding,
+  type FindingKind,
+  type IdFix,
+  type IdPart,
+  type Project,
+  type Range,
+} from '../catalog/index';
 import type { PluginContext } from './context';
 import { findReferences, type FoundReference } from './references';
 
@@ -23,13 +33,20 @@ export interface LocatedFinding {
 /** Per SourceFile object and catalog: an unchanged file is not walked again after another file's edit. */
 const cache = new WeakMap<TS.SourceFile, { catalog: Catalog; findings: readonly LocatedFinding[] }>();
 
-export function findingsOf(context: PluginContext, sourceFile: TS.SourceFile, checker: TS.TypeChecker, project: Project, catalog: Catalog): readonly LocatedFinding[] {
+export function findingsOf(
+  context: PluginContext,
+  sourceFile: TS.SourceFile,
+  checker: TS.TypeChecker,
+  project: Project,
+  catalog: Catalog,
+): readonly LocatedFinding[] {
   const cached = cache.get(sourceFile);
   if (cached && cached.catalog === catalog) return cached.findings;
   const findings: LocatedFinding[] = [];
   for (const found of findReferences(context.ts, sourceFile, checker, project.matcher)) {
     // Dynamic ids are the linter's opt-in report; the editor stays quiet about them.
-    for (const finding of checkCached(found.reference, catalog)) if (finding.kind !== 'dynamic') findings.push({ finding, found });
+    for (const finding of checkCached(found.reference, catalog))
+      if (finding.kind !== 'dynamic') findings.push({ finding, found });
   }
   cache.set(sourceFile, { catalog, findings });
   return findings;
@@ -47,7 +64,15 @@ export function pluginDiagnostics(context: PluginContext, fileName: string): TS.
     // Without any config, only files that raise errors hear about it; a broken catalog is told to every file.
     if (project.config !== undefined || references.length > 0) {
       const at = references[0]?.site.range ?? [0, 0];
-      diagnostics.push(diagnostic(sourceFile, at, context.problemMessage(project.problems), CODES.catalogProblem, context.ts.DiagnosticCategory.Warning));
+      diagnostics.push(
+        diagnostic(
+          sourceFile,
+          at,
+          context.problemMessage(project.problems),
+          CODES.catalogProblem,
+          context.ts.DiagnosticCategory.Warning,
+        ),
+      );
     }
   }
   const catalog = context.checkingCatalog(project);
@@ -68,7 +93,13 @@ export function codeOf(kind: FindingKind): number {
   return kind === 'deprecated' ? CODES.deprecated : kind === 'placeholders' ? CODES.placeholders : CODES.unknown;
 }
 
-function diagnostic(file: TS.SourceFile, range: readonly [number, number], messageText: string, code: number, category: TS.DiagnosticCategory): TS.Diagnostic {
+function diagnostic(
+  file: TS.SourceFile,
+  range: readonly [number, number],
+  messageText: string,
+  code: number,
+  category: TS.DiagnosticCategory,
+): TS.Diagnostic {
   return { file, start: range[0], length: range[1] - range[0], messageText, category, code, source: SOURCE };
 }
 
@@ -96,7 +127,8 @@ function checkCached(reference: ErrorIdReference, catalog: Catalog): readonly Fi
 }
 
 const shift = (range: Range, by: number): Range => [range[0] + by, range[1] + by];
-const shiftPart = (part: IdPart, by: number): IdPart => (part.kind === 'missing' ? part : { ...part, range: shift(part.range, by) });
+const shiftPart = (part: IdPart, by: number): IdPart =>
+  part.kind === 'missing' ? part : { ...part, range: shift(part.range, by) };
 
 function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReference {
   const range = shift(reference.range, by);
@@ -104,9 +136,20 @@ function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReferen
     case 'dotted':
       return { ...reference, range, id: shiftPart(reference.id, by) };
     case 'scope':
-      return { ...reference, range, domain: shiftPart(reference.domain, by), subdomain: shiftPart(reference.subdomain, by) };
+      return {
+        ...reference,
+        range,
+        domain: shiftPart(reference.domain, by),
+        subdomain: shiftPart(reference.subdomain, by),
+      };
     default:
-      return { ...reference, range, domain: shiftPart(reference.domain, by), subdomain: shiftPart(reference.subdomain, by), name: shiftPart(reference.name, by) };
+      return {
+        ...reference,
+        range,
+        domain: shiftPart(reference.domain, by),
+        subdomain: shiftPart(reference.subdomain, by),
+        name: shiftPart(reference.name, by),
+      };
   }
 }
 
@@ -115,5 +158,10 @@ function shiftFix(fix: IdFix, by: number): IdFix {
 }
 
 function shiftFinding(finding: Finding, by: number): Finding {
-  return { ...finding, range: shift(finding.range, by), fix: finding.fix && shiftFix(finding.fix, by), suggestions: finding.suggestions.map((fix) => shiftFix(fix, by)) };
+  return {
+    ...finding,
+    range: shift(finding.range, by),
+    fix: finding.fix && shiftFix(finding.fix, by),
+    suggestions: finding.suggestions.map((fix) => shiftFix(fix, by)),
+  };
 }

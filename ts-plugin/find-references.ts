@@ -8,7 +8,11 @@ import { findReferences, referenceAt } from './references';
  * program's own files that names the same error, whatever form it is written in. Files are walked
  * once per version (the per-SourceFile cache of references.ts), so repeated look-ups are cheap.
  */
-export function pluginFindReferences(context: PluginContext, fileName: string, position: number): TS.ReferencedSymbol[] | undefined {
+export function pluginFindReferences(
+  context: PluginContext,
+  fileName: string,
+  position: number,
+): TS.ReferencedSymbol[] | undefined {
   const ts = context.ts;
   const program = context.languageService.getProgram();
   const state = context.fileState(fileName);
@@ -29,7 +33,11 @@ export function pluginFindReferences(context: PluginContext, fileName: string, p
     for (const found of findReferences(ts, sourceFile, state.checker, project.matcher)) {
       if (referencedId(found.reference) !== id) continue;
       const [start, end] = spanOf(found.reference);
-      references.push({ fileName: sourceFile.fileName, textSpan: { start, length: end - start }, isWriteAccess: false });
+      references.push({
+        fileName: sourceFile.fileName,
+        textSpan: { start, length: end - start },
+        isWriteAccess: false,
+      });
     }
   }
   const location = resolved.error && catalog.locationOf(resolved.error);

@@ -20,7 +20,11 @@ export function init(modules: { typescript: typeof TS }): PluginModule {
   const ts = modules.typescript;
   // No getExternalFiles: tsserver would load every catalog JSON into the project (measured:
   // +210 MiB for a 50,000-error catalog); the catalog is watched through the server host instead.
-  const instances = new Set<{ readonly project: TS.server.Project; readonly context: PluginContext; readonly watcher: CatalogWatcher }>();
+  const instances = new Set<{
+    readonly project: TS.server.Project;
+    readonly context: PluginContext;
+    readonly watcher: CatalogWatcher;
+  }>();
   // tsserver does not tell plugins when a project closes: drop closed ones (and their file watchers) as new ones come.
   const prune = (): void => {
     for (const instance of instances) {
@@ -35,11 +39,21 @@ export function init(modules: { typescript: typeof TS }): PluginModule {
     create(info: TS.server.PluginCreateInfo): TS.LanguageService {
       prune();
       const logger = info.project.projectService.logger;
-      const context = new PluginContext(ts, info.languageService, baseDirOf(info.project), info.config as PluginConfig | undefined, logger);
+      const context = new PluginContext(
+        ts,
+        info.languageService,
+        baseDirOf(info.project),
+        info.config as PluginConfig | undefined,
+        logger,
+      );
       registerFixableCodes(ts, (message) => context.log(message));
       const watcher = new CatalogWatcher(context, info.project, info.serverHost);
       instances.add({ project: info.project, context, watcher });
-      context.guard('loading the catalog', () => undefined, () => watcher.update(context.projectFor(watcher.probeFile)));
+      context.guard(
+        'loading the catalog',
+        () => undefined,
+        () => watcher.update(context.projectFor(watcher.probeFile)),
+      );
       context.log(`plugin created for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
       return decorate(info.languageService, context, watcher);
     },
@@ -55,21 +69,28 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
   const proxy: TS.LanguageService = Object.create(null) as TS.LanguageService;
   for (const key of Object.keys(ls) as Array<keyof TS.LanguageService>) {
     const original = ls[key];
-    if (typeof original === 'function') (proxy as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => (original as (...a: unknown[]) => unknown).apply(ls, args);
+    if (typeof original === 'function')
+      (proxy as unknown as Record<string, unknown>)[key] = (...args: unknown[]) =>
+        (original as (...a: unknown[]) => unknown).apply(ls, args);
   }
   const track = (fileName: string): void => watcher.update(context.projectFor(fileName));
 
   proxy.getSemanticDiagnostics = (fileName) => {
     const original = ls.getSemanticDiagnostics(fileName);
-    return context.guard('diagnostics', () => original, () => {
-      track(fileName);
-      const ours = pluginDiagnostics(context, fileName);
-      return ours.length === 0 ? original : [...original, ...ours];
-    });
+    return context.guard(
+      'diagnostics',
+      () => original,
+      () => {
+        track(fileName);
+        const ours = pluginDiagnostics(context, fileName);
+        return ours.length === 0 ? original : [...original, ...ours];
+      },
+    );
   };
 
   proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
-    const original = (): TS.WithMetadata<TS.CompletionInfo> | undefined => ls.getCompletionsAtPosition(fileName, position, options, formatting);
+    const original = (): TS.WithMetadata<TS.CompletionInfo> | undefined =>
+      ls.getCompletionsAtPosition(fileName, position, options, formatting);
     return context.guard('completions', original, () => {
       const ours = pluginCompletions(context, fileName, position);
       if (!ours) return original();
@@ -84,20 +105,27 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
     context.guard(
       'completion details',
       () => ls.getCompletionEntryDetails(fileName, position, entryName, formatOptions, source, preferences, data),
-      () => (source === undefined ? pluginCompletionDetails(context, fileName, position, entryName) : undefined) ?? ls.getCompletionEntryDetails(fileName, position, entryName, formatOptions, source, preferences, data),
+      () =>
+        (source === undefined ? pluginCompletionDetails(context, fileName, position, entryName) : undefined) ??
+        ls.getCompletionEntryDetails(fileName, position, entryName, formatOptions, source, preferences, data),
     );
 
   proxy.getQuickInfoAtPosition = (fileName, position, ...rest: unknown[]) => {
-    const original = (): TS.QuickInfo | undefined => (ls.getQuickInfoAtPosition as (...a: unknown[]) => TS.QuickInfo | undefined)(fileName, position, ...rest);
+    const original = (): TS.QuickInfo | undefined =>
+      (ls.getQuickInfoAtPosition as (...a: unknown[]) => TS.QuickInfo | undefined)(fileName, position, ...rest);
     return context.guard('quick info', original, () => pluginQuickInfo(context, fileName, position) ?? original());
   };
 
   proxy.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {
     const original = ls.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
-    return context.guard('quick fixes', () => original, () => {
-      const ours = pluginCodeFixes(context, fileName, start, end, errorCodes);
-      return ours.length === 0 ? original : [...original, ...ours];
-    });
+    return context.guard(
+      'quick fixes',
+      () => original,
+      () => {
+        const ours = pluginCodeFixes(context, fileName, start, end, errorCodes);
+        return ours.length === 0 ? original : [...original, ...ours];
+      },
+    );
   };
 
   const supported = ls.getSupportedCodeFixes as ((fileName?: string) => readonly string[]) | undefined;
@@ -121,7 +149,12 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
   };
 
   proxy.getDefinitionAtPosition = (fileName, position, ...rest: unknown[]) => {
-    const original = (): readonly TS.DefinitionInfo[] | undefined => (ls.getDefinitionAtPosition as (...a: unknown[]) => readonly TS.DefinitionInfo[] | undefined)(fileName, position, ...rest);
+    const original = (): readonly TS.DefinitionInfo[] | undefined =>
+      (ls.getDefinitionAtPosition as (...a: unknown[]) => readonly TS.DefinitionInfo[] | undefined)(
+        fileName,
+        position,
+        ...rest,
+      );
     return context.guard('definition', original, () => {
       const ours = pluginDefinition(context, fileName, position)?.definitions;
       return ours ? [...ours, ...(original() ?? [])] : original();
@@ -149,7 +182,10 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
 }
 
 /** Our completion info with TypeScript's entries of other names after ours (ours describe an id better). */
-function mergeCompletions(ours: TS.CompletionInfo, theirs: TS.WithMetadata<TS.CompletionInfo>): TS.WithMetadata<TS.CompletionInfo> {
+function mergeCompletions(
+  ours: TS.CompletionInfo,
+  theirs: TS.WithMetadata<TS.CompletionInfo>,
+): TS.WithMetadata<TS.CompletionInfo> {
   const names = new Set(ours.entries.map((entry) => entry.name));
   const extra = theirs.entries.filter((entry) => !names.has(entry.name));
   return extra.length === 0 ? ours : { ...ours, entries: [...ours.entries, ...extra] };
@@ -159,15 +195,22 @@ function mergeCompletions(ours: TS.CompletionInfo, theirs: TS.WithMetadata<TS.Co
  * Our referenced symbols, then TypeScript's with the references ours already cover dropped:
  * TypeScript marks a string literal's text, we mark the literal with its quotes — one place.
  */
-function mergeReferencedSymbols(ours: TS.ReferencedSymbol[], theirs: readonly TS.ReferencedSymbol[] | undefined): TS.ReferencedSymbol[] {
+function mergeReferencedSymbols(
+  ours: TS.ReferencedSymbol[],
+  theirs: readonly TS.ReferencedSymbol[] | undefined,
+): TS.ReferencedSymbol[] {
   const covering = ours.flatMap((symbol) => symbol.references);
-  const extra = (theirs ?? []).map((symbol) => ({ ...symbol, references: uncovered(covering, symbol.references) })).filter((symbol) => symbol.references.length > 0);
+  const extra = (theirs ?? [])
+    .map((symbol) => ({ ...symbol, references: uncovered(covering, symbol.references) }))
+    .filter((symbol) => symbol.references.length > 0);
   return extra.length === 0 ? ours : [...ours, ...extra];
 }
 
 /** The references of `theirs` whose span no reference of `ours` in the same file contains. */
 function uncovered<T extends TS.DocumentSpan>(ours: readonly TS.DocumentSpan[], theirs: readonly T[]): T[] {
   const contains = (outer: TS.DocumentSpan, inner: TS.DocumentSpan): boolean =>
-    outer.fileName === inner.fileName && outer.textSpan.start <= inner.textSpan.start && inner.textSpan.start + inner.textSpan.length <= outer.textSpan.start + outer.textSpan.length;
+    outer.fileName === inner.fileName &&
+    outer.textSpan.start <= inner.textSpan.start &&
+    inner.textSpan.start + inner.textSpan.length <= outer.textSpan.start + outer.textSpan.length;
   return theirs.filter((entry) => !ours.some((own) => contains(own, entry)));
 }

@@ -1,5 +1,12 @@
 import type * as TS from 'typescript';
-import { formatHexCode, resolvePartAt, type Catalog, type CatalogDomain, type CatalogError, type CatalogSubdomain } from '../catalog/index';
+import {
+  formatHexCode,
+  resolvePartAt,
+  type Catalog,
+  type CatalogDomain,
+  type CatalogError,
+  type CatalogSubdomain,
+} from '../catalog/index';
 import type { PluginContext } from './context';
 import { referenceUnderCursor } from './references';
 
@@ -17,7 +24,9 @@ export function pluginQuickInfo(context: PluginContext, fileName: string, positi
   const [start, end] = resolved.part.range;
   return {
     kind: ts.ScriptElementKind.constElement,
-    kindModifiers: described.deprecated ? ts.ScriptElementKindModifier.deprecatedModifier : ts.ScriptElementKindModifier.none,
+    kindModifiers: described.deprecated
+      ? ts.ScriptElementKindModifier.deprecatedModifier
+      : ts.ScriptElementKindModifier.none,
     textSpan: { start, length: end - start },
     displayParts: [{ text: described.title, kind: 'text' }],
     documentation: [{ text: described.markdown, kind: 'markdown' }],
@@ -32,19 +41,31 @@ export interface EntryDescription {
 }
 
 /** The readable description of a catalog entry, shared by hover and completion details. */
-export function describeEntry(catalog: Catalog, entry: CatalogDomain | CatalogSubdomain | CatalogError): EntryDescription {
+export function describeEntry(
+  catalog: Catalog,
+  entry: CatalogDomain | CatalogSubdomain | CatalogError,
+): EntryDescription {
   if ('fullCode' in entry) return describeError(catalog, entry);
   if ('subdomains' in entry) {
     let errors = 0;
     for (const subdomain of entry.subdomains.values()) errors += subdomain.errors.size;
-    const lines = [`Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`];
+    const lines = [
+      `Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
+    ];
     if (entry.deprecated !== undefined) lines.push(`**Deprecated** since ${escape(entry.deprecated)}.`);
-    return { title: `(error domain) ${entry.name}`, markdown: lines.join('\n\n'), deprecated: entry.deprecated !== undefined };
+    return {
+      title: `(error domain) ${entry.name}`,
+      markdown: lines.join('\n\n'),
+      deprecated: entry.deprecated !== undefined,
+    };
   }
   const deprecation = catalog.scopeDeprecation(entry);
   const id = `${entry.domain.name}.${entry.name}`;
   const lines = [`Subdomain \`${id}\` · code \`${formatHexCode(entry.code)}\` · ${entry.errors.size} errors`];
-  if (deprecation) lines.push(`**Deprecated** since ${escape(deprecation.since)}${deprecation.level === 'domain' ? ` (its domain \`${entry.domain.name}\`)` : ''}.`);
+  if (deprecation)
+    lines.push(
+      `**Deprecated** since ${escape(deprecation.since)}${deprecation.level === 'domain' ? ` (its domain \`${entry.domain.name}\`)` : ''}.`,
+    );
   return { title: `(error subdomain) ${id}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
 }
 
@@ -63,8 +84,13 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
       const replacement = deprecation.replacedBy === undefined ? '' : ` Use \`${deprecation.replacedBy}\` instead.`;
       lines.push(`**Deprecated** since ${escape(deprecation.since)}.${replacement}`);
     } else {
-      const scope = deprecation.level === 'domain' ? error.subdomain.domain.name : `${error.subdomain.domain.name}.${error.subdomain.name}`;
-      lines.push(`**Deprecated** since ${escape(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`);
+      const scope =
+        deprecation.level === 'domain'
+          ? error.subdomain.domain.name
+          : `${error.subdomain.domain.name}.${error.subdomain.name}`;
+      lines.push(
+        `**Deprecated** since ${escape(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`,
+      );
     }
   }
   return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };

@@ -17,7 +17,12 @@ export interface FoundReference {
  */
 const cache = new WeakMap<TS.SourceFile, { matcher: CallMatcher; references: readonly FoundReference[] }>();
 
-export function findReferences(ts: typeof TS, sourceFile: TS.SourceFile, checker: TS.TypeChecker, matcher: CallMatcher): readonly FoundReference[] {
+export function findReferences(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  checker: TS.TypeChecker,
+  matcher: CallMatcher,
+): readonly FoundReference[] {
   const cached = cache.get(sourceFile);
   if (cached && cached.matcher === matcher) return cached.references;
   const describer = new CallDescriber(ts, sourceFile, checker);
@@ -34,10 +39,16 @@ export function findReferences(ts: typeof TS, sourceFile: TS.SourceFile, checker
   return references;
 }
 
-function recognise(ts: typeof TS, describer: CallDescriber, matcher: CallMatcher, call: Call): FoundReference | undefined {
+function recognise(
+  ts: typeof TS,
+  describer: CallDescriber,
+  matcher: CallMatcher,
+  call: Call,
+): FoundReference | undefined {
   // The cheap name filter first: most calls of a file cannot be references.
   const kind = ts.isNewExpression(call) ? 'new' : 'call';
-  if (!matcher.mayMatch(describer.lastName(call.expression), kind, kind === 'new' && describer.isThrown(call))) return undefined;
+  if (!matcher.mayMatch(describer.lastName(call.expression), kind, kind === 'new' && describer.isThrown(call)))
+    return undefined;
   const site = describer.describe(call);
   const reference = matcher.match(site);
   return reference && { call, site, reference };
@@ -57,21 +68,35 @@ export function referenceAt(
   let argument: TS.Node = literal;
   while (argument.parent && isTransparent(ts, argument.parent, argument)) argument = argument.parent;
   const call = argument.parent;
-  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.some((arg) => arg === argument)) return undefined;
+  if (
+    !call ||
+    !(ts.isCallExpression(call) || ts.isNewExpression(call)) ||
+    !call.arguments?.some((arg) => arg === argument)
+  )
+    return undefined;
   const found = recognise(ts, new CallDescriber(ts, sourceFile, checker), matcher, call);
   return found && { found, literal };
 }
 
 function isTransparent(ts: typeof TS, parent: TS.Node, child: TS.Node): boolean {
-  if (ts.isBinaryExpression(parent)) return parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.right === child;
-  return ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent);
+  if (ts.isBinaryExpression(parent))
+    return parent.operatorToken.kind === ts.SyntaxKind.CommaToken && parent.right === child;
+  return (
+    ts.isParenthesizedExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    ts.isSatisfiesExpression(parent) ||
+    ts.isTypeAssertionExpression(parent)
+  );
 }
 
 function literalAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): TS.StringLiteralLike | undefined {
   let node: TS.Node = sourceFile;
   for (;;) {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node;
-    const child: TS.Node | undefined = ts.forEachChild(node, (c) => (c.getStart(sourceFile) <= position && position <= c.end ? c : undefined));
+    const child: TS.Node | undefined = ts.forEachChild(node, (c) =>
+      c.getStart(sourceFile) <= position && position <= c.end ? c : undefined,
+    );
     if (!child) return undefined;
     node = child;
   }

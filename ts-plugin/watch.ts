@@ -46,11 +46,13 @@ export class CatalogWatcher {
   private watch(path: string, directory: boolean): TS.FileWatcher | undefined {
     const host = this.host;
     try {
-      if (directory && typeof host?.watchDirectory === 'function') return host.watchDirectory(path, (changed) => this.changed(changed), false);
+      if (directory && typeof host?.watchDirectory === 'function')
+        return host.watchDirectory(path, (changed) => this.changed(changed), false);
       // The interval is not optional in practice: for a path that does not exist (a catalog not
       // written yet, or just deleted) TypeScript's host falls back to fs.watchFile, which throws
       // without one. 500 ms is TypeScript's own "medium" polling interval.
-      if (!directory && typeof host?.watchFile === 'function') return host.watchFile(path, () => this.changed(path), POLLING_INTERVAL_MS);
+      if (!directory && typeof host?.watchFile === 'function')
+        return host.watchFile(path, () => this.changed(path), POLLING_INTERVAL_MS);
     } catch (error) {
       this.context.log(`cannot watch ${path}: ${String(error)}; edits are seen within a second instead`);
     }

@@ -5,7 +5,24 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ['token', 'user', 'profile', 'role', 'index', 'document', 'request', 'plugin', 'storage', 'cluster', 'network', 'session', 'query', 'limit', 'auth', 'cache'];
+const WORDS = [
+  'token',
+  'user',
+  'profile',
+  'role',
+  'index',
+  'document',
+  'request',
+  'plugin',
+  'storage',
+  'cluster',
+  'network',
+  'session',
+  'query',
+  'limit',
+  'auth',
+  'cache',
+];
 
 export function generateCatalog(dir, { errors = 50_000, domains = 50, subdomainsPerDomain = 20 } = {}) {
   rmSync(dir, { recursive: true, force: true });
@@ -24,7 +41,10 @@ export function generateCatalog(dir, { errors = 50_000, domains = 50, subdomains
         const id = `${domainName}.${subName}.${name}`;
         const entry = {
           code: e,
-          message: e % 3 === 0 ? `The ${WORDS[e % WORDS.length]} "%s" could not be processed by %s` : `The ${WORDS[e % WORDS.length]} operation failed for an unexpected reason`,
+          message:
+            e % 3 === 0
+              ? `The ${WORDS[e % WORDS.length]} "%s" could not be processed by %s`
+              : `The ${WORDS[e % WORDS.length]} operation failed for an unexpected reason`,
           description: `Raised when the ${WORDS[(e + 1) % WORDS.length]} operation of ${subName} fails; see the ${WORDS[(e + 2) % WORDS.length]} docs.`,
           class: e % 2 === 0 ? 'BadRequestError' : 'InternalError',
         };

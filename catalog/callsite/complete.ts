@@ -92,13 +92,24 @@ export interface CompleteOptions extends Omit<PartAtOptions, 'mode'> {
 const DEFAULT_LIMIT = 300;
 
 /** Completion candidates for the id part under the cursor: deprecated ones last, catalog order otherwise. */
-export function completeAt(reference: ErrorIdReference, catalog: Catalog, offset: number, options: CompleteOptions = {}): CompletionResult | undefined {
+export function completeAt(
+  reference: ErrorIdReference,
+  catalog: Catalog,
+  offset: number,
+  options: CompleteOptions = {},
+): CompletionResult | undefined {
   const at = partAt(reference, offset, { mode: 'cursor', unterminated: options.unterminated });
   if (!at) return undefined;
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const result = at.role === 'id' ? completeDotted(catalog, at.prefix, limit) : completeSplit(reference, catalog, at.role, at.prefix, limit);
+  const result =
+    at.role === 'id'
+      ? completeDotted(catalog, at.prefix, limit)
+      : completeSplit(reference, catalog, at.role, at.prefix, limit);
   if (!result) return undefined;
-  const candidates = [...result.candidates.filter((c) => !c.deprecated), ...result.candidates.filter((c) => c.deprecated)];
+  const candidates = [
+    ...result.candidates.filter((c) => !c.deprecated),
+    ...result.candidates.filter((c) => c.deprecated),
+  ];
   return { candidates, incomplete: result.incomplete, replace: at.inner };
 }
 
@@ -110,14 +121,20 @@ function completeDotted(catalog: Catalog, prefix: string, limit: number): Partia
   const segments = prefix.split('.');
   if (segments.length === 1) {
     const domains = [...catalog.domains.values()];
-    if (countErrors(domains) <= limit) return { candidates: domains.flatMap((d) => errorsOf(catalog, d)), incomplete: false };
+    if (countErrors(domains) <= limit)
+      return { candidates: domains.flatMap((d) => errorsOf(catalog, d)), incomplete: false };
     return { candidates: domains.map((d) => domainCandidate(d, `${d.name}.`, true)), incomplete: true };
   }
   const domain = catalog.getDomain(segments[0]!);
   if (!domain) return undefined;
   if (segments.length === 2) {
     if (countErrors([domain]) <= limit) return { candidates: errorsOf(catalog, domain), incomplete: false };
-    return { candidates: [...domain.subdomains.values()].map((s) => subdomainCandidate(catalog, s, `${domain.name}.${s.name}.`, true)), incomplete: true };
+    return {
+      candidates: [...domain.subdomains.values()].map((s) =>
+        subdomainCandidate(catalog, s, `${domain.name}.${s.name}.`, true),
+      ),
+      incomplete: true,
+    };
   }
   if (segments.length !== 3) return undefined;
   const subdomain = domain.subdomains.get(segments[1]!);
@@ -131,15 +148,29 @@ function completeDotted(catalog: Catalog, prefix: string, limit: number): Partia
  * an entry beyond the cap is reached by typing its beginning (the list is marked incomplete, and
  * the editor asks again as the user types).
  */
-function capped<T extends { readonly name: string }>(all: T[], typed: string, limit: number): { items: T[]; incomplete: boolean } {
+function capped<T extends { readonly name: string }>(
+  all: T[],
+  typed: string,
+  limit: number,
+): { items: T[]; incomplete: boolean } {
   if (all.length <= limit) return { items: all, incomplete: false };
-  const matching = typed === '' ? all : [...all.filter((e) => e.name.startsWith(typed)), ...all.filter((e) => !e.name.startsWith(typed))];
+  const matching =
+    typed === ''
+      ? all
+      : [...all.filter((e) => e.name.startsWith(typed)), ...all.filter((e) => !e.name.startsWith(typed))];
   return { items: matching.slice(0, limit), incomplete: true };
 }
 
-function completeSplit(reference: ErrorIdReference, catalog: Catalog, role: PartRole, typed: string, limit: number): Partial | undefined {
+function completeSplit(
+  reference: ErrorIdReference,
+  catalog: Catalog,
+  role: PartRole,
+  typed: string,
+  limit: number,
+): Partial | undefined {
   if (reference.form === 'dotted') return undefined;
-  const cap = <T extends { readonly name: string }>(items: T[]): { items: T[]; incomplete: boolean } => capped(items, typed, limit);
+  const cap = <T extends { readonly name: string }>(items: T[]): { items: T[]; incomplete: boolean } =>
+    capped(items, typed, limit);
   if (role === 'domain') {
     const { items, incomplete } = cap([...catalog.domains.values()]);
     return { candidates: items.map((d) => domainCandidate(d, d.name, false)), incomplete };
@@ -151,7 +182,8 @@ function completeSplit(reference: ErrorIdReference, catalog: Catalog, role: Part
     return { candidates: items.map((s) => subdomainCandidate(catalog, s, s.name, false)), incomplete };
   }
   if (reference.form === 'scope') return undefined;
-  const subdomain = reference.subdomain.kind === 'static' ? domain.subdomains.get(reference.subdomain.value) : undefined;
+  const subdomain =
+    reference.subdomain.kind === 'static' ? domain.subdomains.get(reference.subdomain.value) : undefined;
   if (!subdomain) return undefined;
   const { items, incomplete } = cap([...subdomain.errors.values()]);
   return { candidates: items.map((e) => errorCandidate(catalog, e, e.name)), incomplete };
@@ -165,7 +197,8 @@ function countErrors(domains: readonly CatalogDomain[]): number {
 
 function errorsOf(catalog: Catalog, domain: CatalogDomain): CompletionCandidate[] {
   const out: CompletionCandidate[] = [];
-  for (const subdomain of domain.subdomains.values()) for (const error of subdomain.errors.values()) out.push(errorCandidate(catalog, error, error.id));
+  for (const subdomain of domain.subdomains.values())
+    for (const error of subdomain.errors.values()) out.push(errorCandidate(catalog, error, error.id));
   return out;
 }
 
@@ -173,8 +206,19 @@ function domainCandidate(domain: CatalogDomain, text: string, group: boolean): C
   return { text, level: 'domain', entry: domain, deprecated: domain.deprecated !== undefined, group };
 }
 
-function subdomainCandidate(catalog: Catalog, subdomain: CatalogSubdomain, text: string, group: boolean): CompletionCandidate {
-  return { text, level: 'subdomain', entry: subdomain, deprecated: catalog.scopeDeprecation(subdomain) !== undefined, group };
+function subdomainCandidate(
+  catalog: Catalog,
+  subdomain: CatalogSubdomain,
+  text: string,
+  group: boolean,
+): CompletionCandidate {
+  return {
+    text,
+    level: 'subdomain',
+    entry: subdomain,
+    deprecated: catalog.scopeDeprecation(subdomain) !== undefined,
+    group,
+  };
 }
 
 function errorCandidate(catalog: Catalog, error: CatalogError, text: string): CompletionCandidate {

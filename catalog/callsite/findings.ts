@@ -2,7 +2,14 @@ import type { Catalog } from '../catalog';
 import { parseErrorId } from '../ids';
 import type { CatalogError, Deprecation } from '../model';
 import { didYouMean, renderMessage, type MessageData, type MessageId } from './messages';
-import type { DottedReference, ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, SplitReference } from './reference';
+import type {
+  DottedReference,
+  ErrorIdReference,
+  IdPart,
+  PlaceholderArguments,
+  ScopeReference,
+  SplitReference,
+} from './reference';
 import type { Range } from './site';
 
 export interface TextEdit {
@@ -60,15 +67,28 @@ export function checkReference(reference: ErrorIdReference, catalog: Catalog, op
 
 function checkDotted(reference: DottedReference, catalog: Catalog, limit: number, options: CheckOptions): Finding[] {
   const part = reference.id;
-  if (part.kind === 'missing') return [missingPart(reference.range, 'id', 'an error id such as \'domain.subdomain.name\'')];
+  if (part.kind === 'missing')
+    return [missingPart(reference.range, 'id', "an error id such as 'domain.subdomain.name'")];
   if (part.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, part.range)];
   const error = catalog.getError(part.value);
   if (!error) {
     const candidates = catalog.suggest(part.value, limit).map((s) => s.id);
     const fixes = candidates.map((id) => idFix(id, [rewrite(part, id)]));
     const parsed = parseErrorId(part.value);
-    if (!parsed) return [finding('unknown', 'malformedId', { id: part.value, didYouMean: didYouMean(candidates) }, part.range, undefined, fixes)];
-    return [unknownFinding(catalog, parsed.domain, parsed.subdomain, parsed.name, part.value, part.range, candidates, fixes)];
+    if (!parsed)
+      return [
+        finding(
+          'unknown',
+          'malformedId',
+          { id: part.value, didYouMean: didYouMean(candidates) },
+          part.range,
+          undefined,
+          fixes,
+        ),
+      ];
+    return [
+      unknownFinding(catalog, parsed.domain, parsed.subdomain, parsed.name, part.value, part.range, candidates, fixes),
+    ];
   }
   const findings: Finding[] = [];
   const deprecation = catalog.deprecationOf(error);
@@ -91,19 +111,27 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
     return [missingPart(reference.range, PART_NAMES[missing]!, expected)];
   }
   // Through a wrapper, the domain and subdomain are checked where wrap() is called.
-  if (wrapped && (parts[0].kind !== 'static' || parts[1].kind !== 'static' || !catalog.getSubdomain(parts[0].value, parts[1].value))) {
+  if (
+    wrapped &&
+    (parts[0].kind !== 'static' || parts[1].kind !== 'static' || !catalog.getSubdomain(parts[0].value, parts[1].value))
+  ) {
     return [];
   }
   const staticParts: StaticPart[] = [];
   for (const part of parts) {
-    if (part.kind !== 'static') return [finding('dynamic', 'dynamicId', {}, part.kind === 'dynamic' ? part.range : reference.range)];
+    if (part.kind !== 'static')
+      return [finding('dynamic', 'dynamicId', {}, part.kind === 'dynamic' ? part.range : reference.range)];
     staticParts.push(part);
   }
   const [domain, subdomain, name] = staticParts as [StaticPart, StaticPart, StaticPart];
   const id = `${domain.value}.${subdomain.value}.${name.value}`;
   const error = catalog.findError(domain.value, subdomain.value, name.value);
   if (!error) {
-    const unknown = !catalog.getDomain(domain.value) ? domain : !catalog.getSubdomain(domain.value, subdomain.value) ? subdomain : name;
+    const unknown = !catalog.getDomain(domain.value)
+      ? domain
+      : !catalog.getSubdomain(domain.value, subdomain.value)
+        ? subdomain
+        : name;
     const fixes = catalog
       .suggest(id, limit * 3)
       .map((s) => splitFix(staticParts, s.id))
@@ -117,7 +145,8 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
   if (deprecation && !(wrapped && deprecation.level !== 'error')) {
     const at = deprecation.level === 'error' ? name : deprecation.level === 'subdomain' ? subdomain : domain;
     const fix = deprecation.replacedBy === undefined ? undefined : splitFix(staticParts, deprecation.replacedBy);
-    const literal = fix !== undefined && staticParts.every((part, i) => part.literal || part.value === fix.id.split('.')[i]);
+    const literal =
+      fix !== undefined && staticParts.every((part, i) => part.literal || part.value === fix.id.split('.')[i]);
     findings.push(deprecatedFinding(error, deprecation, at.range, fix, literal));
   }
   const placeholders = checkPlaceholders(catalog, error, reference.placeholders, name.range, options);
@@ -128,28 +157,46 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
 function checkScope(reference: ScopeReference, catalog: Catalog, limit: number): Finding[] {
   const { domain, subdomain } = reference;
   if (domain.kind === 'missing' || subdomain.kind === 'missing') {
-    return [missingPart(reference.range, domain.kind === 'missing' ? 'domain' : 'subdomain', 'a domain and a subdomain')];
+    return [
+      missingPart(reference.range, domain.kind === 'missing' ? 'domain' : 'subdomain', 'a domain and a subdomain'),
+    ];
   }
   if (domain.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, domain.range)];
   const scopeText = `${domain.value}.${subdomain.kind === 'static' ? subdomain.value : '…'}`;
   if (!catalog.getDomain(domain.value)) {
     const candidates = catalog.suggestPart('domain', domain.value, undefined, undefined, limit);
     const fixes = candidates.map((name) => idFix(name, [rewrite(domain, name)]));
-    return [finding('unknown', 'unknownDomain', { domain: domain.value, id: scopeText, didYouMean: didYouMean(candidates) }, domain.range, undefined, fixes)];
+    return [
+      finding(
+        'unknown',
+        'unknownDomain',
+        { domain: domain.value, id: scopeText, didYouMean: didYouMean(candidates) },
+        domain.range,
+        undefined,
+        fixes,
+      ),
+    ];
   }
   if (subdomain.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, subdomain.range)];
   const found = catalog.getSubdomain(domain.value, subdomain.value);
   if (!found) {
     const candidates = catalog.suggestPart('subdomain', subdomain.value, domain.value, undefined, limit);
     const fixes = candidates.map((name) => idFix(name, [rewrite(subdomain, name)]));
-    const data = { domain: domain.value, subdomain: subdomain.value, id: scopeText, didYouMean: didYouMean(candidates.map((c) => `${domain.value}.${c}`)) };
+    const data = {
+      domain: domain.value,
+      subdomain: subdomain.value,
+      id: scopeText,
+      didYouMean: didYouMean(candidates.map((c) => `${domain.value}.${c}`)),
+    };
     return [finding('unknown', 'unknownSubdomain', data, subdomain.range, undefined, fixes)];
   }
   const deprecation = catalog.scopeDeprecation(found);
   if (!deprecation) return [];
   const at = deprecation.level === 'domain' ? domain : subdomain;
   const scope = deprecation.level === 'domain' ? domain.value : scopeText;
-  return [finding('deprecated', 'deprecatedWrap', { level: deprecation.level, scope, since: deprecation.since }, at.range)];
+  return [
+    finding('deprecated', 'deprecatedWrap', { level: deprecation.level, scope, since: deprecation.since }, at.range),
+  ];
 }
 
 const PART_NAMES = ['domain', 'subdomain', 'name'] as const;
@@ -165,11 +212,21 @@ function unknownFinding(
   fixes: readonly IdFix[],
 ): Finding {
   const data = { id, domain, subdomain, name, didYouMean: didYouMean(candidates) };
-  const messageId: MessageId = !catalog.getDomain(domain) ? 'unknownDomain' : !catalog.getSubdomain(domain, subdomain) ? 'unknownSubdomain' : 'unknownError';
+  const messageId: MessageId = !catalog.getDomain(domain)
+    ? 'unknownDomain'
+    : !catalog.getSubdomain(domain, subdomain)
+      ? 'unknownSubdomain'
+      : 'unknownError';
   return finding('unknown', messageId, data, range, undefined, fixes);
 }
 
-function deprecatedFinding(error: CatalogError, deprecation: Deprecation, range: Range, fix: IdFix | undefined, safe: boolean): Finding {
+function deprecatedFinding(
+  error: CatalogError,
+  deprecation: Deprecation,
+  range: Range,
+  fix: IdFix | undefined,
+  safe: boolean,
+): Finding {
   if (deprecation.level === 'error') {
     const replacement = deprecation.replacedBy === undefined ? '' : `; use '${deprecation.replacedBy}' instead`;
     const data = { id: error.id, since: deprecation.since, replacement };
@@ -177,10 +234,21 @@ function deprecatedFinding(error: CatalogError, deprecation: Deprecation, range:
   }
   const subdomain = error.subdomain;
   const scope = deprecation.level === 'domain' ? subdomain.domain.name : `${subdomain.domain.name}.${subdomain.name}`;
-  return finding('deprecated', 'deprecatedScope', { id: error.id, since: deprecation.since, level: deprecation.level, scope }, range);
+  return finding(
+    'deprecated',
+    'deprecatedScope',
+    { id: error.id, since: deprecation.since, level: deprecation.level, scope },
+    range,
+  );
 }
 
-function checkPlaceholders(catalog: Catalog, error: CatalogError, given: PlaceholderArguments | undefined, range: Range, options: CheckOptions): Finding | undefined {
+function checkPlaceholders(
+  catalog: Catalog,
+  error: CatalogError,
+  given: PlaceholderArguments | undefined,
+  range: Range,
+  options: CheckOptions,
+): Finding | undefined {
   if (given?.count === undefined) return undefined;
   const expected = catalog.placeholderCount(error);
   if (given.count === expected || (given.count > expected && !options.extraPlaceholders)) return undefined;
@@ -209,7 +277,9 @@ function splitFix(parts: readonly StaticPart[], id: string): IdFix | undefined {
 
 /** A literal keeps its quotes and only its text changes; any other expression becomes a literal. */
 function rewrite(part: StaticPart, value: string): TextEdit {
-  return part.literal ? { range: [part.range[0] + 1, part.range[1] - 1], text: value } : { range: part.range, text: `'${value}'` };
+  return part.literal
+    ? { range: [part.range[0] + 1, part.range[1] - 1], text: value }
+    : { range: part.range, text: `'${value}'` };
 }
 
 function idFix(id: string, edits: readonly TextEdit[]): IdFix {

@@ -43,7 +43,9 @@ export class CallMatcher {
 
   /** True when a call whose callee ends with `name` could be a reference (before resolving bindings). */
   mayMatch(name: string | undefined, kind: 'call' | 'new', thrown: boolean): boolean {
-    return (name !== undefined && this.calleeNames.has(name)) || (kind === 'new' && thrown && this.calls.throwNew !== false);
+    return (
+      (name !== undefined && this.calleeNames.has(name)) || (kind === 'new' && thrown && this.calls.throwNew !== false)
+    );
   }
 
   /** The error-id reference a call site makes, or undefined when it is not a recognised call. */
@@ -117,7 +119,11 @@ export class CallMatcher {
     return this.calls.modules.find((form) => form.module === name);
   }
 
-  private wrappedReference(site: CallSiteDescription, roles: readonly ArgumentRole[], scope: ScopeReference): ErrorIdReference {
+  private wrappedReference(
+    site: CallSiteDescription,
+    roles: readonly ArgumentRole[],
+    scope: ScopeReference,
+  ): ErrorIdReference {
     // Domain and subdomain come from the wrap() call: shown and checked, never rewritten from here.
     const inherit = (part: IdPart): IdPart => (part.kind === 'static' ? { ...part, editable: false } : part);
     return {
@@ -168,7 +174,8 @@ function partFor(args: readonly ArgumentDescription[], roles: readonly ArgumentR
   if (spread >= 0 && spread <= index) return { kind: 'dynamic', range: args[spread]!.range };
   const arg = args[index];
   if (!arg) return { kind: 'missing' };
-  if (arg.kind === 'static') return { kind: 'static', value: arg.value, range: arg.range, literal: arg.literal, editable: true };
+  if (arg.kind === 'static')
+    return { kind: 'static', value: arg.value, range: arg.range, literal: arg.literal, editable: true };
   return { kind: 'dynamic', range: arg.range };
 }
 
@@ -211,7 +218,10 @@ export function moduleNameOf(source: string): string {
 }
 
 function computeModuleName(source: string): string {
-  const segments = source.replace(/[?#].*$/, '').split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
+  const segments = source
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.' && s !== '..');
   let last = segments.pop() ?? '';
   last = last.replace(/\.(?:[cm]?[jt]sx?|json)$/, '');
   if (last === 'index' && segments.length > 0) last = segments.pop()!.replace(/\.(?:[cm]?[jt]sx?)$/, '');

@@ -13,9 +13,9 @@ export const MESSAGES = {
   deprecatedScope: "Error id '{{id}}' is deprecated since {{since}}: its {{level}} '{{scope}}' is deprecated.",
   deprecatedWrap: "The {{level}} '{{scope}}' is deprecated since {{since}}.",
   missingPlaceholders:
-    "Error '{{id}}' has {{expected}} placeholder(s) in its message \"{{message}}\" but the call passes {{given}}; the message would show a raw placeholder.",
+    'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the message would show a raw placeholder.',
   extraPlaceholders:
-    "Error '{{id}}' has {{expected}} placeholder(s) in its message \"{{message}}\" but the call passes {{given}}; the extra arguments are ignored.",
+    'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the extra arguments are ignored.',
   dynamicId: 'This error id cannot be resolved statically, so it is not checked against the catalog.',
   replaceWith: "Replace with '{{id}}'.",
   catalogProblem: "The error catalog cannot be used: {{problem}}{{more}} Run 'npx error-catalog check' for details.",
@@ -26,7 +26,9 @@ export type MessageData = Readonly<Record<string, string>>;
 
 /** Renders a template as ESLint does: `{{ name }}` → `data.name`, unknown names left as written. */
 export function renderMessage(messageId: MessageId, data: MessageData): string {
-  return MESSAGES[messageId].replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? data[key]! : whole));
+  return MESSAGES[messageId].replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) =>
+    Object.hasOwn(data, key) ? data[key]! : whole,
+  );
 }
 
 /** ` Did you mean 'a', 'b' or 'c'?` — or nothing. */

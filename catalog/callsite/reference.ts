@@ -7,7 +7,13 @@ export type IdPart =
    * (not inherited from a `wrap()`); `literal` says it is a plain string literal there, so a
    * rewrite keeps the code's shape and can be an autofix rather than a suggestion.
    */
-  | { readonly kind: 'static'; readonly value: string; readonly range: Range; readonly literal: boolean; readonly editable: boolean }
+  | {
+      readonly kind: 'static';
+      readonly value: string;
+      readonly range: Range;
+      readonly literal: boolean;
+      readonly editable: boolean;
+    }
   | { readonly kind: 'dynamic'; readonly range: Range }
   /** The call has too few arguments for this part. */
   | { readonly kind: 'missing' };

@@ -54,7 +54,13 @@ export function readDocsOptions(config: ProjectConfig): { options: DocsOptions; 
   for (const [key, value] of Object.entries(config.docs)) {
     const allowed = TEMPLATES[key];
     if (!Object.hasOwn(TEMPLATES, key) || allowed === undefined) {
-      report(key, 'key', `unknown docs option '${key}' (expected ${Object.keys(TEMPLATES).map((k) => `'${k}'`).join(', ')})`);
+      report(
+        key,
+        'key',
+        `unknown docs option '${key}' (expected ${Object.keys(TEMPLATES)
+          .map((k) => `'${k}'`)
+          .join(', ')})`,
+      );
       continue;
     }
     if (typeof value !== 'string' || value.trim() === '') {
@@ -65,7 +71,11 @@ export function readDocsOptions(config: ProjectConfig): { options: DocsOptions; 
       const unknown = [...value.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !allowed.includes(name));
       if (unknown.length > 0) {
         const expected = allowed.length > 0 ? `; it may use ${allowed.map((n) => `{${n}}`).join(', ')}` : '';
-        report(key, 'value', `docs option '${key}' uses unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}${expected}`);
+        report(
+          key,
+          'value',
+          `docs option '${key}' uses unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}${expected}`,
+        );
         continue;
       }
     }

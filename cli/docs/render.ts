@@ -14,14 +14,19 @@ export const GENERATED_MARKER = '[//]: # (This documentation is auto-generated)'
 
 // The table head is copied from the reference page as is, malformed 4-column separator included:
 // existing sites render it, and the golden test holds the output to it byte for byte.
-const TABLE_HEAD = '| Id | Error Type (Status Code)             | Message           |\n| ------ | -----------------| ------------------ | ------------------ |\n';
+const TABLE_HEAD =
+  '| Id | Error Type (Status Code)             | Message           |\n| ------ | -----------------| ------------------ | ------------------ |\n';
 
 /** Pages for every domain that is not deprecated, in catalog order. */
 export function renderDocs(catalog: Catalog, options: DocsOptions): DocsPage[] {
   const pages: DocsPage[] = [];
   for (const domain of catalog.domains.values()) {
     if (domain.deprecated !== undefined) continue;
-    pages.push({ domain: domain.name, path: `${domain.name}/index.md`, content: renderDomainPage(catalog, domain, options) });
+    pages.push({
+      domain: domain.name,
+      path: `${domain.name}/index.md`,
+      content: renderDomainPage(catalog, domain, options),
+    });
   }
   return pages;
 }
@@ -55,7 +60,12 @@ export function renderDomainPage(catalog: Catalog, domain: CatalogDomain, option
   return page;
 }
 
-function renderSubdomain(catalog: Catalog, subdomain: CatalogSubdomain, errors: readonly CatalogError[], options: DocsOptions): string {
+function renderSubdomain(
+  catalog: Catalog,
+  subdomain: CatalogSubdomain,
+  errors: readonly CatalogError[],
+  options: DocsOptions,
+): string {
   let section = `\n\n### Subdomain: 0x${hex2(subdomain.domain.code)}${hex2(subdomain.code)}: ${subdomain.name}\n\n${TABLE_HEAD}`;
   for (const error of errors) {
     const link = fillTemplate(options.classLink, { class: error.class.toLowerCase(), Class: error.class });
@@ -76,6 +86,9 @@ function tableCell(text: string): string {
 
 /** A YAML plain scalar when it reads back as the same string, else a double-quoted one. */
 function yamlScalar(text: string): string {
-  const plain = /^[^\s'"#&*!|>%@`{}[\],?:-][^#:]*$/.test(text) && !/\s$/.test(text) && !/^(?:true|false|null|~|yes|no|on|off|[-+.\d].*)$/i.test(text);
+  const plain =
+    /^[^\s'"#&*!|>%@`{}[\],?:-][^#:]*$/.test(text) &&
+    !/\s$/.test(text) &&
+    !/^(?:true|false|null|~|yes|no|on|off|[-+.\d].*)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }

@@ -19,7 +19,9 @@ const MAX_JOBS = 8;
  * the main thread, but two threads together took 40–60 % more CPU time and no less wall time.
  */
 export function defaultJobs(fileCount: number): number {
-  return fileCount < MIN_FILES_FOR_WORKERS ? 1 : Math.max(1, Math.min(MAX_JOBS, Math.floor(availableParallelism() / 2)));
+  return fileCount < MIN_FILES_FOR_WORKERS
+    ? 1
+    : Math.max(1, Math.min(MAX_JOBS, Math.floor(availableParallelism() / 2)));
 }
 
 /**
@@ -28,7 +30,12 @@ export function defaultJobs(fileCount: number): number {
  * report does not depend on scheduling. The main thread takes batches too: it has the parser
  * loaded and warmed up already, which a worker has to do from scratch.
  */
-export async function scanFiles(files: readonly string[], calls: CallsConfig, jobs: number, onResult: () => void): Promise<ScanResult[]> {
+export async function scanFiles(
+  files: readonly string[],
+  calls: CallsConfig,
+  jobs: number,
+  onResult: () => void,
+): Promise<ScanResult[]> {
   // The parser (TypeScript itself) loads here, only when there is something to scan.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { scanFile } = require('./scan-file') as typeof import('./scan-file');

@@ -4,7 +4,11 @@ import { scanSource, textFilter, type ScanResult } from './scan';
 const filters = new WeakMap<CallMatcher, RegExp>();
 
 /** Reads and scans one file; a file that cannot be read is skipped like one that cannot be parsed. */
-export function scanFile(file: string, matcher: CallMatcher, read: (file: string, encoding: 'utf8') => string): ScanResult {
+export function scanFile(
+  file: string,
+  matcher: CallMatcher,
+  read: (file: string, encoding: 'utf8') => string,
+): ScanResult {
   let filter = filters.get(matcher);
   if (!filter) {
     filter = textFilter(matcher);

@@ -63,7 +63,12 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
   } catch (error) {
     const parseError = error as { lineNumber?: number; column?: number; message: string };
     const line = parseError.lineNumber ?? 1;
-    return { kind: 'skipped', line, column: (parseError.column ?? 0) + 1, message: `parse error: ${parseError.message}` };
+    return {
+      kind: 'skipped',
+      line,
+      column: (parseError.column ?? 0) + 1,
+      message: `parse error: ${parseError.message}`,
+    };
   }
 
   const aliases = collectAliases(ast, matcher);
@@ -98,16 +103,20 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
     if (reference.form === 'dotted') {
       for (const use of dottedUses(reference.id, node, scopeOf)) uses.push({ use, ...at });
     } else if (reference.form === 'scope') {
-      uses.push({ use: { kind: 'pattern', parts: [known(reference.domain), known(reference.subdomain), undefined] }, ...at });
+      uses.push({
+        use: { kind: 'pattern', parts: [known(reference.domain), known(reference.subdomain), undefined] },
+        ...at,
+      });
     } else {
       const parts = [known(reference.domain), known(reference.subdomain), known(reference.name)] as const;
-      const use: IdUse = parts.every((part) => part !== undefined) ? { kind: 'exact', id: parts.join('.') } : { kind: 'pattern', parts };
+      const use: IdUse = parts.every((part) => part !== undefined)
+        ? { kind: 'exact', id: parts.join('.') }
+        : { kind: 'pattern', parts };
       uses.push({ use, ...at });
     }
   }
   return { kind: 'scanned', uses, parsed: true };
 }
-
 
 function known(part: IdPart): PatternPart {
   return part.kind === 'static' ? part.value : undefined;
@@ -120,10 +129,14 @@ function known(part: IdPart): PatternPart {
 function dottedUses(part: IdPart, call: CallNode, scopeOf: (node: Node) => Scope): IdUse[] {
   if (part.kind === 'static') return [{ kind: 'exact', id: part.value }];
   if (part.kind === 'missing') return [];
-  const arg = call.arguments.find((candidate) => candidate.range[0] === part.range[0] && candidate.range[1] === part.range[1]);
+  const arg = call.arguments.find(
+    (candidate) => candidate.range[0] === part.range[0] && candidate.range[1] === part.range[1],
+  );
   if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return [{ kind: 'prefix', prefix: '' }];
   const scope = scopeOf(call);
-  return prefixesOf(arg, scope, 0).map((p) => (p.complete ? { kind: 'exact', id: p.value } : { kind: 'prefix', prefix: p.value }));
+  return prefixesOf(arg, scope, 0).map((p) =>
+    p.complete ? { kind: 'exact', id: p.value } : { kind: 'prefix', prefix: p.value },
+  );
 }
 
 interface Prefix {
@@ -155,7 +168,11 @@ function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator !== '+') break;
       const left = prefixesOf(node.left, scope, depth + 1);
-      return left.flatMap((l) => (l.complete ? prefixesOf(node.right, scope, depth + 1).map((r) => ({ value: l.value + r.value, complete: r.complete })) : [l]));
+      return left.flatMap((l) =>
+        l.complete
+          ? prefixesOf(node.right, scope, depth + 1).map((r) => ({ value: l.value + r.value, complete: r.complete }))
+          : [l],
+      );
     }
     default:
       break;

@@ -65,9 +65,15 @@ export class UsageCollector {
     const [domain, subdomain, name] = parts;
     if (domain === undefined && subdomain === undefined && name === undefined) return undefined;
     const found: CatalogError[] = [];
-    const domains = domain === undefined ? [...this.catalog.domains.values()] : [this.catalog.getDomain(domain)].filter((d) => d !== undefined);
+    const domains =
+      domain === undefined
+        ? [...this.catalog.domains.values()]
+        : [this.catalog.getDomain(domain)].filter((d) => d !== undefined);
     for (const d of domains) {
-      const subdomains = subdomain === undefined ? [...d.subdomains.values()] : [d.subdomains.get(subdomain)].filter((s) => s !== undefined);
+      const subdomains =
+        subdomain === undefined
+          ? [...d.subdomains.values()]
+          : [d.subdomains.get(subdomain)].filter((s) => s !== undefined);
       for (const s of subdomains) {
         if (name === undefined) found.push(...s.errors.values());
         else {

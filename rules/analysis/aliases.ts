@@ -15,16 +15,23 @@ export function collectAliases(program: TSESTree.Program, matcher: CallMatcher):
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const spec of statement.specifiers) {
         if (spec.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-        const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+        const imported =
+          spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
         if (matcher.calleeNames.has(imported)) aliases.add(spec.local.name);
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         for (const property of declarator.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+          if (
+            property.type !== AST_NODE_TYPES.Property ||
+            property.computed ||
+            property.key.type !== AST_NODE_TYPES.Identifier
+          )
+            continue;
           const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier) aliases.add(value.name);
+          if (matcher.calleeNames.has(property.key.name) && value.type === AST_NODE_TYPES.Identifier)
+            aliases.add(value.name);
         }
       }
     }

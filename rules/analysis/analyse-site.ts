@@ -43,7 +43,8 @@ export function createAnalyser(context: Context): Analyser {
       if (site.extraFindings) return site.extraFindings;
       const current = file();
       const catalog = current.project.catalog;
-      site.extraFindings = current.unusable || !catalog ? [] : checkReference(site.reference, catalog, { extraPlaceholders: true });
+      site.extraFindings =
+        current.unusable || !catalog ? [] : checkReference(site.reference, catalog, { extraPlaceholders: true });
       return site.extraFindings;
     },
   };
@@ -57,7 +58,9 @@ function analyse(context: Context, state: FileState, node: CallNode): SiteAnalys
   if (!matcher.mayMatch(name, kind, thrown) && !(name !== undefined && state.aliases().has(name))) return undefined;
 
   const sourceCode = context.sourceCode;
-  const reference = matcher.match(describeCallSite(node, (n) => sourceCode.getScope(n), { evaluateArguments: roleCount(matcher) }));
+  const reference = matcher.match(
+    describeCallSite(node, (n) => sourceCode.getScope(n), { evaluateArguments: roleCount(matcher) }),
+  );
   if (!reference) return undefined;
   const catalog = state.project.catalog;
   const findings = state.unusable || !catalog ? [] : checkReference(reference, catalog);
@@ -81,7 +84,8 @@ function maxRoles(calls: CallsConfig): number {
   if (calls.throwNew) lengths.push(calls.throwNew.args.length);
   for (const form of calls.modules) {
     lengths.push(...Object.values(form.methods).map((roles) => roles.length));
-    if (form.wrap) lengths.push(form.wrap.args.length, ...Object.values(form.wrap.methods).map((roles) => roles.length));
+    if (form.wrap)
+      lengths.push(form.wrap.args.length, ...Object.values(form.wrap.methods).map((roles) => roles.length));
   }
   return Math.max(...lengths);
 }

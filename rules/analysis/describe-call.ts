@@ -21,7 +21,13 @@
  * `parent` links are required: they tell whether a `new` is thrown.
  */
 import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from '../../catalog/callsite/site';
+import type {
+  ArgumentDescription,
+  CallSiteDescription,
+  CalleeDescription,
+  Range,
+  RootBinding,
+} from '../../catalog/callsite/site';
 
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
@@ -35,7 +41,14 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 const MAX_INIT_DEPTH = 4;
 
 /** Helpers TypeScript, Babel and esbuild emit around `require()` for ESM interop. */
-const INTEROP_HELPERS = new Set(['__importStar', '__importDefault', '__importWildcard', '_interopRequireWildcard', '_interopRequireDefault', '__toESM']);
+const INTEROP_HELPERS = new Set([
+  '__importStar',
+  '__importDefault',
+  '__importWildcard',
+  '_interopRequireWildcard',
+  '_interopRequireDefault',
+  '__toESM',
+]);
 const DEFAULT_INTEROP = new Set(['__importDefault', '_interopRequireDefault']);
 
 export interface DescribeOptions {
@@ -47,12 +60,19 @@ export interface DescribeOptions {
   readonly evaluateArguments?: number;
 }
 
-export function describeCallSite(node: Call, scopeOf: (node: Node) => Scope, options: DescribeOptions = {}): CallSiteDescription {
+export function describeCallSite(
+  node: Call,
+  scopeOf: (node: Node) => Scope,
+  options: DescribeOptions = {},
+): CallSiteDescription {
   return describe(node, scopeOf, 0, options.evaluateArguments ?? Number.POSITIVE_INFINITY);
 }
 
 /** The innermost scope of a node, from a scope manager built outside ESLint (what `sourceCode.getScope` does). */
-export function scopeResolver(scopeManager: { acquire(node: Node, inner?: boolean): Scope | null; globalScope: Scope | null }): (node: Node) => Scope {
+export function scopeResolver(scopeManager: {
+  acquire(node: Node, inner?: boolean): Scope | null;
+  globalScope: Scope | null;
+}): (node: Node) => Scope {
   return (node) => {
     const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: Node | undefined = node; current; current = current.parent) {
@@ -128,13 +148,23 @@ export function calleeLastName(callee: Node): string | undefined {
 
 function memberName(node: TSESTree.MemberExpression): string | undefined {
   const property = node.property;
-  if (!node.computed) return property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.name}` : (property as TSESTree.Identifier).name;
+  if (!node.computed)
+    return property.type === AST_NODE_TYPES.PrivateIdentifier
+      ? `#${property.name}`
+      : (property as TSESTree.Identifier).name;
   if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
-  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) return property.quasis[0]!.value.cooked ?? undefined;
+  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0)
+    return property.quasis[0]!.value.cooked ?? undefined;
   return undefined;
 }
 
-function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Scope, depth: number, evaluate: number): CalleeDescription {
+function describeCallee(
+  callee: Node,
+  scope: Scope,
+  scopeOf: (node: Node) => Scope,
+  depth: number,
+  evaluate: number,
+): CalleeDescription {
   const members: string[] = [];
   let node = unwrapExpression(callee);
   while (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -154,14 +184,27 @@ function describeCallee(callee: Node, scope: Scope, scopeOf: (node: Node) => Sco
     if (required) return { root: { kind: 'module', name: 'require', source: required.source }, members };
     if (depth < MAX_INIT_DEPTH) {
       // `kerror.wrap('a', 'b').get('c')`: the inline call plays the part of a wrapper constant.
-      return { root: { kind: 'value', name: calleeLastName(node.callee) ?? '', init: describe(node, scopeOf, depth + 1, evaluate) }, members };
+      return {
+        root: {
+          kind: 'value',
+          name: calleeLastName(node.callee) ?? '',
+          init: describe(node, scopeOf, depth + 1, evaluate),
+        },
+        members,
+      };
     }
   }
   return { root: { kind: 'unknown' }, members };
 }
 
 /** What an identifier is bound to, by scope analysis (never by its name). */
-function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) => Scope, depth: number, evaluate: number): RootBinding {
+function bindingOf(
+  id: TSESTree.Identifier,
+  scope: Scope,
+  scopeOf: (node: Node) => Scope,
+  depth: number,
+  evaluate: number,
+): RootBinding {
   const name = id.name;
   const variable = findVariable(scope, id);
   // Unresolved, or a global that the config declares (`globals`): not declared in the file.
@@ -173,15 +216,21 @@ function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) 
     const spec = def.node;
     if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const ref = spec.moduleReference;
-      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal && typeof ref.expression.value === 'string') {
+      if (
+        ref.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        ref.expression.type === AST_NODE_TYPES.Literal &&
+        typeof ref.expression.value === 'string'
+      ) {
         return { kind: 'module', name, source: ref.expression.value };
       }
       return { kind: 'local', name };
     }
     const source = (def.parent as TSESTree.ImportDeclaration).source.value;
     if (spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'module', name, source };
-    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'module', name, source, imported: 'default' };
-    const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+    if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+      return { kind: 'module', name, source, imported: 'default' };
+    const imported =
+      spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
     return { kind: 'module', name, source, imported };
   }
 
@@ -195,15 +244,23 @@ function bindingOf(id: TSESTree.Identifier, scope: Scope, scopeOf: (node: Node) 
     // `const { get } = require('./kerror')`, `const { get: g } = require(…)`
     const required = init.type === AST_NODE_TYPES.CallExpression ? requiredModule(init, declScope) : undefined;
     const imported = required ? destructuredKey(declarator.id, def.name) : undefined;
-    return required && imported !== undefined ? { kind: 'module', name, source: required.source, imported } : { kind: 'local', name };
+    return required && imported !== undefined
+      ? { kind: 'module', name, source: required.source, imported }
+      : { kind: 'local', name };
   }
   if (declarator.id !== def.name) return { kind: 'local', name };
 
   if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) {
     const required = requiredModule(init, declScope);
-    if (required) return required.defaultInterop ? { kind: 'module', name, source: required.source, imported: 'default' } : { kind: 'module', name, source: required.source };
-    const constant = (def.parent as TSESTree.VariableDeclaration).kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
-    if (constant && depth < MAX_INIT_DEPTH) return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
+    if (required)
+      return required.defaultInterop
+        ? { kind: 'module', name, source: required.source, imported: 'default' }
+        : { kind: 'module', name, source: required.source };
+    const constant =
+      (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
+      variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+    if (constant && depth < MAX_INIT_DEPTH)
+      return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
   }
   return { kind: 'local', name };
 }
@@ -216,8 +273,10 @@ function requiredModule(node: Call, scope: Scope): { source: string; defaultInte
   if (calleeName === 'require') {
     const callee = unwrapExpression(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || !isGlobal(callee, scope)) return undefined;
-    if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') return { source: first.value, defaultInterop: false };
-    if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0) return { source: first.quasis[0]!.value.cooked ?? '', defaultInterop: false };
+    if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string')
+      return { source: first.value, defaultInterop: false };
+    if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0)
+      return { source: first.quasis[0]!.value.cooked ?? '', defaultInterop: false };
     return undefined;
   }
   if (calleeName !== undefined && INTEROP_HELPERS.has(calleeName) && first) {
@@ -241,7 +300,8 @@ function destructuredKey(pattern: TSESTree.ObjectPattern, target: TSESTree.Ident
     const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
     if (value !== target) continue;
     if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-    if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string') return property.key.value;
+    if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string')
+      return property.key.value;
     return undefined;
   }
   return undefined;
@@ -255,13 +315,21 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope | u
   if (node.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', range };
   // A literal under `as const`, `!` or parentheses: rewriting the literal itself keeps the rest.
   if (node.type === AST_NODE_TYPES.Literal) {
-    return typeof node.value === 'string' ? { kind: 'static', value: node.value, range: node.range, literal: true } : { kind: 'dynamic', range };
+    return typeof node.value === 'string'
+      ? { kind: 'static', value: node.value, range: node.range, literal: true }
+      : { kind: 'dynamic', range };
   }
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0 && node.quasis[0]!.value.cooked != null) {
+  if (
+    node.type === AST_NODE_TYPES.TemplateLiteral &&
+    node.expressions.length === 0 &&
+    node.quasis[0]!.value.cooked != null
+  ) {
     return { kind: 'static', value: node.quasis[0]!.value.cooked, range: node.range, literal: true };
   }
   if (!scope) return { kind: 'dynamic', range };
   // Constants, concatenations and templates of constants; anything else stays dynamic.
   const known = getStaticValue(arg, scope);
-  return known && typeof known.value === 'string' ? { kind: 'static', value: known.value, range, literal: false } : { kind: 'dynamic', range };
+  return known && typeof known.value === 'string'
+    ? { kind: 'static', value: known.value, range, literal: false }
+    : { kind: 'dynamic', range };
 }

@@ -37,7 +37,9 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * The state of the file being linted. ESLint lints one file at a time per thread and runs all
  * rules in one traversal, so a single slot suffices; another SourceCode replaces it.
  */
-let current: { sourceCode: TSESLint.SourceCode; settings: unknown; filename: string; rules: Set<string>; state: FileState } | undefined;
+let current:
+  | { sourceCode: TSESLint.SourceCode; settings: unknown; filename: string; rules: Set<string>; state: FileState }
+  | undefined;
 
 /** The settings key our `configs.recommended` adds for ESLint's cache; not part of the project config. */
 export const FINGERPRINT_KEY = 'fingerprint';
@@ -48,7 +50,13 @@ export function fileState(context: Context): FileState {
   const { settings, filename } = context;
   // Each rule asks once per lint pass: a rule asking again means a new pass over the same
   // SourceCode (Linter.verify given a SourceCode), which must see a fresh project.
-  if (current && current.sourceCode === sourceCode && current.settings === settings && current.filename === filename && !current.rules.has(context.id)) {
+  if (
+    current &&
+    current.sourceCode === sourceCode &&
+    current.settings === settings &&
+    current.filename === filename &&
+    !current.rules.has(context.id)
+  ) {
     current.rules.add(context.id);
     return current.state;
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CallMatcher, checkReference, DEFAULT_CALLS, loadCatalog, type Catalog, type CallSiteDescription, type Finding } from '../../catalog';
+import {
+  CallMatcher,
+  checkReference,
+  DEFAULT_CALLS,
+  loadCatalog,
+  type Catalog,
+  type CallSiteDescription,
+  type Finding,
+} from '../../catalog';
 import { global, site, value } from '../support/call-sites';
 import { deprecationCatalog } from '../support/deprecation-catalog';
 
@@ -27,24 +35,44 @@ describe('findings for dotted ids', () => {
       {
         kind: 'unknown',
         messageId: 'unknownError',
-        data: { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: " Did you mean 'security.token.expired'?" },
-        message: "Unknown error 'expird' in 'security.token' ('security.token.expird'). Did you mean 'security.token.expired'?",
+        data: {
+          id: 'security.token.expird',
+          domain: 'security',
+          subdomain: 'token',
+          name: 'expird',
+          didYouMean: " Did you mean 'security.token.expired'?",
+        },
+        message:
+          "Unknown error 'expird' in 'security.token' ('security.token.expird'). Did you mean 'security.token.expired'?",
         range: [10, 33],
         fix: undefined,
         suggestions: [
-          { messageId: 'replaceWith', data: { id: 'security.token.expired' }, message: "Replace with 'security.token.expired'.", id: 'security.token.expired', edits: [{ range: [11, 32], text: 'security.token.expired' }] },
+          {
+            messageId: 'replaceWith',
+            data: { id: 'security.token.expired' },
+            message: "Replace with 'security.token.expired'.",
+            id: 'security.token.expired',
+            edits: [{ range: [11, 32], text: 'security.token.expired' }],
+          },
         ],
       },
     ]);
   });
 
   it('names an unknown domain or subdomain, and a malformed id', () => {
-    expect(check(getError('securty.token.invalid'))[0]!.message).toBe("Unknown error domain 'securty' in 'securty.token.invalid'. Did you mean 'security.token.invalid'?");
+    expect(check(getError('securty.token.invalid'))[0]!.message).toBe(
+      "Unknown error domain 'securty' in 'securty.token.invalid'. Did you mean 'security.token.invalid'?",
+    );
     expect(check(getError('security.tokens.invalid'))[0]!.message).toBe(
       "Unknown subdomain 'tokens' in domain 'security' ('security.tokens.invalid'). Did you mean 'security.token.invalid'?",
     );
-    expect(check(getError('security.token'))[0]!).toMatchObject({ messageId: 'malformedId', message: "'security.token' is not an error id: expected 'domain.subdomain.name'." });
-    expect(check(getError('nothing.like.this'))[0]!.message).toBe("Unknown error domain 'nothing' in 'nothing.like.this'.");
+    expect(check(getError('security.token'))[0]!).toMatchObject({
+      messageId: 'malformedId',
+      message: "'security.token' is not an error id: expected 'domain.subdomain.name'.",
+    });
+    expect(check(getError('nothing.like.this'))[0]!.message).toBe(
+      "Unknown error domain 'nothing' in 'nothing.like.this'.",
+    );
   });
 
   it('an id from a constant is fixed by a suggestion that replaces the argument with a literal', () => {
@@ -60,7 +88,13 @@ describe('findings for dotted ids', () => {
         data: { id: 'api.main.gone', since: '3.0.0', replacement: "; use 'api.main.fresh' instead" },
         message: "Error id 'api.main.gone' is deprecated since 3.0.0; use 'api.main.fresh' instead.",
         range: [10, 25],
-        fix: { messageId: 'replaceWith', data: { id: 'api.main.fresh' }, message: "Replace with 'api.main.fresh'.", id: 'api.main.fresh', edits: [{ range: [11, 24], text: 'api.main.fresh' }] },
+        fix: {
+          messageId: 'replaceWith',
+          data: { id: 'api.main.fresh' },
+          message: "Replace with 'api.main.fresh'.",
+          id: 'api.main.fresh',
+          edits: [{ range: [11, 24], text: 'api.main.fresh' }],
+        },
         suggestions: [],
       },
     ]);
@@ -87,18 +121,23 @@ describe('findings for dotted ids', () => {
       expect.objectContaining({
         kind: 'placeholders',
         messageId: 'missingPlaceholders',
-        message: "Error 'api.main.fresh' has 2 placeholder(s) in its message \"User %s cannot %d\" but the call passes 1; the message would show a raw placeholder.",
+        message:
+          'Error \'api.main.fresh\' has 2 placeholder(s) in its message "User %s cannot %d" but the call passes 1; the message would show a raw placeholder.',
         range: [10, 26],
       }),
     ]);
     expect(check(getError('api.main.fresh', 'DYNAMIC', 'OBJECT'), deprecations)).toHaveLength(1);
     expect(check(getError('api.main.fresh', 'SPREAD'), deprecations)).toEqual([]);
     expect(check(getError('api.main.pct', 'DYNAMIC'), deprecations)).toEqual([]);
-    expect(check(getError('api.main.pct', 'DYNAMIC'), deprecations, true)[0]).toMatchObject({ messageId: 'extraPlaceholders' });
+    expect(check(getError('api.main.pct', 'DYNAMIC'), deprecations, true)[0]).toMatchObject({
+      messageId: 'extraPlaceholders',
+    });
   });
 
   it('a dynamic id is reported as such, and nothing else is said', () => {
-    expect(check(getError('DYNAMIC'))).toEqual([expect.objectContaining({ kind: 'dynamic', messageId: 'dynamicId', range: [10, 18] })]);
+    expect(check(getError('DYNAMIC'))).toEqual([
+      expect.objectContaining({ kind: 'dynamic', messageId: 'dynamicId', range: [10, 18] }),
+    ]);
     expect(check(getError())).toEqual([expect.objectContaining({ kind: 'unknown', messageId: 'missingPart' })]);
   });
 });
@@ -107,7 +146,9 @@ describe('findings for split and wrapped ids', () => {
   it('reports the unknown part on its own literal and rewrites only the parts that differ', () => {
     const [finding] = check(kget('security', 'tokn', 'invalid'));
     expect(finding).toMatchObject({ messageId: 'unknownSubdomain', range: [22, 28] });
-    expect(finding!.suggestions.map((s) => [s.id, s.edits])).toEqual([['security.token.invalid', [{ range: [23, 27], text: 'token' }]]]);
+    expect(finding!.suggestions.map((s) => [s.id, s.edits])).toEqual([
+      ['security.token.invalid', [{ range: [23, 27], text: 'token' }]],
+    ]);
     expect(check(kget('security', 'token', 'nope'))[0]).toMatchObject({ messageId: 'unknownError', range: [31, 37] });
     expect(check(kget('secure', 'token', 'invalid'))[0]).toMatchObject({ messageId: 'unknownDomain', range: [10, 18] });
   });
@@ -119,9 +160,14 @@ describe('findings for split and wrapped ids', () => {
   });
 
   it('reports dynamic and missing parts', () => {
-    expect(check(kget('security', 'DYNAMIC', 'invalid'))).toEqual([expect.objectContaining({ kind: 'dynamic', range: [22, 30] })]);
+    expect(check(kget('security', 'DYNAMIC', 'invalid'))).toEqual([
+      expect.objectContaining({ kind: 'dynamic', range: [22, 30] }),
+    ]);
     expect(check(kget('security', 'token'))).toEqual([
-      expect.objectContaining({ messageId: 'missingPart', message: 'This call names no error name: it needs a domain, a subdomain and an error name.' }),
+      expect.objectContaining({
+        messageId: 'missingPart',
+        message: 'This call names no error name: it needs a domain, a subdomain and an error name.',
+      }),
     ]);
   });
 
@@ -129,11 +175,20 @@ describe('findings for split and wrapped ids', () => {
     const wrapCall = (domain: string, sub: string) => site(global('kerror'), ['wrap'], [domain, sub]);
     expect(check(wrapCall('security', 'token'))).toEqual([]);
     const [unknown] = check(wrapCall('security', 'tokne'));
-    expect(unknown).toMatchObject({ messageId: 'unknownSubdomain', message: "Unknown subdomain 'tokne' in domain 'security' ('security.tokne'). Did you mean 'security.token'?" });
+    expect(unknown).toMatchObject({
+      messageId: 'unknownSubdomain',
+      message: "Unknown subdomain 'tokne' in domain 'security' ('security.tokne'). Did you mean 'security.token'?",
+    });
     expect(unknown!.suggestions[0]!.edits).toEqual([{ range: [23, 28], text: 'token' }]);
-    expect(check(wrapCall('securit', 'token'))[0]!.message).toBe("Unknown error domain 'securit' in 'securit.token'. Did you mean 'security'?");
-    expect(check(wrapCall('api', 'old'), deprecations)[0]!.message).toBe("The subdomain 'api.old' is deprecated since 2.0.0.");
-    expect(check(wrapCall('legacy', 'misc'), deprecations)[0]!.message).toBe("The domain 'legacy' is deprecated since 1.0.0.");
+    expect(check(wrapCall('securit', 'token'))[0]!.message).toBe(
+      "Unknown error domain 'securit' in 'securit.token'. Did you mean 'security'?",
+    );
+    expect(check(wrapCall('api', 'old'), deprecations)[0]!.message).toBe(
+      "The subdomain 'api.old' is deprecated since 2.0.0.",
+    );
+    expect(check(wrapCall('legacy', 'misc'), deprecations)[0]!.message).toBe(
+      "The domain 'legacy' is deprecated since 1.0.0.",
+    );
   });
 
   it('through a wrapper: checks the name; the scope was checked at wrap()', () => {

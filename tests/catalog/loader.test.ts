@@ -17,7 +17,14 @@ describe('loading the shipped catalog', () => {
     expect(problems).toEqual([]);
     expect(files.some((f) => f.endsWith('07-security.json'))).toBe(true);
     expect([...catalog.domains.keys()]).toEqual(['security']);
-    expect([...catalog.getDomain('security')!.subdomains.keys()]).toEqual(['token', 'credentials', 'rights', 'user', 'role', 'profile']);
+    expect([...catalog.getDomain('security')!.subdomains.keys()]).toEqual([
+      'token',
+      'credentials',
+      'rights',
+      'user',
+      'role',
+      'profile',
+    ]);
     // 31 errors on the page + 3 deprecated ones that the page leaves out.
     expect(catalog.size).toBe(34);
   });
@@ -42,7 +49,12 @@ describe('catalog layouts', () => {
     JSON.stringify({ code, [subKey]: { main: { code: 1, errors: { failed: errorEntry(1) } } } });
 
   it('reads a directory of <code>-<domain>.json and <domain>.json files, ordered by code prefix', () => {
-    const d = fixture({ 'errors/10-api.json': domain(10), 'errors/2-storage.json': domain(2), 'errors/plugin.json': domain(40), 'errors/readme.txt': 'not json' });
+    const d = fixture({
+      'errors/10-api.json': domain(10),
+      'errors/2-storage.json': domain(2),
+      'errors/plugin.json': domain(40),
+      'errors/readme.txt': 'not json',
+    });
     const { catalog, problems } = loadCatalog(d.path('errors'));
     expect(problems).toEqual([]);
     expect([...catalog.domains.keys()]).toEqual(['storage', 'api', 'plugin']);

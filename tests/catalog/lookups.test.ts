@@ -36,9 +36,21 @@ describe('look-ups', () => {
   });
 
   it('sees deprecation from the error, its subdomain or its domain', () => {
-    expect(catalog.deprecationOf(catalog.getError('api.main.gone')!)).toEqual({ level: 'error', since: '3.0.0', replacedBy: 'api.main.fresh' });
-    expect(catalog.deprecationOf(catalog.getError('api.old.thing')!)).toEqual({ level: 'subdomain', since: '2.0.0', replacedBy: undefined });
-    expect(catalog.deprecationOf(catalog.getError('legacy.misc.thing')!)).toEqual({ level: 'domain', since: '1.0.0', replacedBy: undefined });
+    expect(catalog.deprecationOf(catalog.getError('api.main.gone')!)).toEqual({
+      level: 'error',
+      since: '3.0.0',
+      replacedBy: 'api.main.fresh',
+    });
+    expect(catalog.deprecationOf(catalog.getError('api.old.thing')!)).toEqual({
+      level: 'subdomain',
+      since: '2.0.0',
+      replacedBy: undefined,
+    });
+    expect(catalog.deprecationOf(catalog.getError('legacy.misc.thing')!)).toEqual({
+      level: 'domain',
+      since: '1.0.0',
+      replacedBy: undefined,
+    });
     expect(catalog.deprecationOf(catalog.getError('api.main.fresh')!)).toBeUndefined();
   });
 
@@ -48,7 +60,9 @@ describe('look-ups', () => {
     expect(countPlaceholders('100%% of %s, %x is not one')).toBe(1);
     expect(catalog.placeholderCount(catalog.getError('api.main.fresh')!)).toBe(2);
     expect(catalog.placeholderCount(catalog.getError('api.main.pct')!)).toBe(0);
-    expect(formatMessage('User %s cannot %d (%j), 100%%', ['bob', '7', { a: 1 }])).toBe('User bob cannot 7 ({"a":1}), 100%');
+    expect(formatMessage('User %s cannot %d (%j), 100%%', ['bob', '7', { a: 1 }])).toBe(
+      'User bob cannot 7 ({"a":1}), 100%',
+    );
     expect(formatMessage('Missing %s and %s', ['a'])).toBe('Missing a and %s');
   });
 
@@ -63,8 +77,12 @@ describe('look-ups', () => {
     expect(shipped.suggest('secuirty.token.expired').map((s) => s.id)).toEqual(['security.token.expired']);
     expect(shipped.suggest('security.token.expird')[0]).toEqual({ id: 'security.token.expired', distance: 1 });
     // The same name under another subdomain.
-    expect(shipped.suggest('security.profile.already_exists').map((s) => s.id)).toContain('security.user.already_exists');
-    expect(shipped.suggest('security.role.invalid_controler').map((s) => s.id)).not.toContain('security.role.invalid_controller');
+    expect(shipped.suggest('security.profile.already_exists').map((s) => s.id)).toContain(
+      'security.user.already_exists',
+    );
+    expect(shipped.suggest('security.role.invalid_controler').map((s) => s.id)).not.toContain(
+      'security.role.invalid_controller',
+    );
     expect(shipped.suggest('completely.unrelated.thing')).toEqual([]);
   });
 

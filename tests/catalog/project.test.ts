@@ -13,7 +13,8 @@ afterEach(() => {
   setFreshnessInterval(500);
 });
 
-const domainFile = (errors: Record<string, unknown>) => JSON.stringify({ code: 1, subDomains: { main: { code: 1, errors } } }, null, 2);
+const domainFile = (errors: Record<string, unknown>) =>
+  JSON.stringify({ code: 1, subDomains: { main: { code: 1, errors } } }, null, 2);
 
 function project(files: Record<string, string>) {
   const d = tempDir(files);
@@ -33,7 +34,11 @@ describe('project config', () => {
     expect(p.config!.file).toBe(d.path('error-catalog.config.json'));
     expect(p.config!.catalog).toEqual([d.path('errors')]);
     expect(p.catalog!.statusOf(p.catalog!.getError('api.main.brew')!)).toBe(418);
-    expect(p.watchedPaths).toEqual([d.path('error-catalog.config.json'), d.path('errors'), d.path('errors/1-api.json')]);
+    expect(p.watchedPaths).toEqual([
+      d.path('error-catalog.config.json'),
+      d.path('errors'),
+      d.path('errors/1-api.json'),
+    ]);
   });
 
   it('can be given inline, relative to a base directory', () => {
@@ -41,8 +46,20 @@ describe('project config', () => {
     const p = getProject({ file: '/elsewhere/x.ts', inline: { catalog: 'errors' }, baseDir: d.dir });
     expect(p.problems).toEqual([]);
     expect(p.catalog!.getError('api.main.a')).toBeDefined();
-    const bad = getProject({ file: '/elsewhere/x.ts', inline: { catalog: 'errors', classes: { X: 42 } }, baseDir: d.dir, inlineLabel: "ESLint settings['error-catalog']" });
-    expect(bad.problems).toEqual([{ file: "ESLint settings['error-catalog']", line: 1, column: 1, message: "class 'X' must map to an HTTP status (100–599)" }]);
+    const bad = getProject({
+      file: '/elsewhere/x.ts',
+      inline: { catalog: 'errors', classes: { X: 42 } },
+      baseDir: d.dir,
+      inlineLabel: "ESLint settings['error-catalog']",
+    });
+    expect(bad.problems).toEqual([
+      {
+        file: "ESLint settings['error-catalog']",
+        line: 1,
+        column: 1,
+        message: "class 'X' must map to an HTTP status (100–599)",
+      },
+    ]);
   });
 
   it('reports a missing config, and config problems with their position', () => {
@@ -51,9 +68,17 @@ describe('project config', () => {
     expect(none.catalog).toBeUndefined();
     expect(none.problems[0]!.message).toMatch(/^no error-catalog\.config\.json found in .*src or its parents/);
 
-    const c = project({ 'error-catalog.config.json': '{\n  "catalog": "missing",\n  "calls": { "functions": [{ "callee": "getError", "args": ["idd"] }] }\n}\n' });
+    const c = project({
+      'error-catalog.config.json':
+        '{\n  "catalog": "missing",\n  "calls": { "functions": [{ "callee": "getError", "args": ["idd"] }] }\n}\n',
+    });
     expect(readConfigFile(c.path('error-catalog.config.json')).problems).toEqual([
-      { file: c.path('error-catalog.config.json'), line: 3, column: 60, message: 'argument roles must be a list of "id", "domain", "subdomain", "name", "any"' },
+      {
+        file: c.path('error-catalog.config.json'),
+        line: 3,
+        column: 60,
+        message: 'argument roles must be a list of "id", "domain", "subdomain", "name", "any"',
+      },
     ]);
     const missing = project({ 'error-catalog.config.json': '{ "catalog": "nowhere" }' });
     expect(getProject({ file: missing.path('x.ts') }).problems).toEqual([
@@ -65,14 +90,20 @@ describe('project config', () => {
 describe('project cache', () => {
   it('loads once and reuses the catalog for every file', () => {
     setFreshnessInterval(60_000);
-    const d = project({ 'error-catalog.config.json': '{ "catalog": "errors" }', 'errors/1-api.json': domainFile({ a: errorEntry(1) }) });
+    const d = project({
+      'error-catalog.config.json': '{ "catalog": "errors" }',
+      'errors/1-api.json': domainFile({ a: errorEntry(1) }),
+    });
     const first = getProject({ file: d.path('a.ts') });
     expect(getProject({ file: d.path('b.ts') })).toBe(first);
     expect(getProject({ file: d.path('sub/c.ts') }).catalog).toBe(first.catalog);
   });
 
   it('notices an edited, added or removed catalog file and changes its fingerprint', () => {
-    const d = project({ 'error-catalog.config.json': '{ "catalog": "errors" }', 'errors/1-api.json': domainFile({ a: errorEntry(1) }) });
+    const d = project({
+      'error-catalog.config.json': '{ "catalog": "errors" }',
+      'errors/1-api.json': domainFile({ a: errorEntry(1) }),
+    });
     const first = getProject({ file: d.path('a.ts') });
     expect(getProject({ file: d.path('a.ts') })).toBe(first);
 
@@ -87,7 +118,10 @@ describe('project cache', () => {
   });
 
   it('notices an edit that keeps the size, through the modification time', () => {
-    const d = project({ 'error-catalog.config.json': '{ "catalog": "errors" }', 'errors/1-api.json': domainFile({ a: errorEntry(1, { message: 'one' }) }) });
+    const d = project({
+      'error-catalog.config.json': '{ "catalog": "errors" }',
+      'errors/1-api.json': domainFile({ a: errorEntry(1, { message: 'one' }) }),
+    });
     const first = getProject({ file: d.path('a.ts') });
     const file = d.write('errors/1-api.json', domainFile({ a: errorEntry(1, { message: 'two' }) }));
     utimesSync(file, new Date(), new Date(Date.now() + 5_000));
@@ -97,18 +131,26 @@ describe('project cache', () => {
 
   it('waits for the freshness interval before looking at the files again', () => {
     setFreshnessInterval(60_000);
-    const d = project({ 'error-catalog.config.json': '{ "catalog": "errors" }', 'errors/1-api.json': domainFile({ a: errorEntry(1) }) });
+    const d = project({
+      'error-catalog.config.json': '{ "catalog": "errors" }',
+      'errors/1-api.json': domainFile({ a: errorEntry(1) }),
+    });
     const first = getProject({ file: d.path('a.ts') });
     d.write('errors/1-api.json', domainFile({ a: errorEntry(1), b: errorEntry(2) }));
     expect(getProject({ file: d.path('a.ts') })).toBe(first);
   });
 
   it('keeps the last good catalog when an edit breaks it', () => {
-    const d = project({ 'error-catalog.config.json': '{ "catalog": "errors" }', 'errors/1-api.json': domainFile({ a: errorEntry(1) }) });
+    const d = project({
+      'error-catalog.config.json': '{ "catalog": "errors" }',
+      'errors/1-api.json': domainFile({ a: errorEntry(1) }),
+    });
     const good = getProject({ file: d.path('a.ts') });
     d.write('errors/1-api.json', '{ "code": 1, "subDomains": ');
     const broken = getProject({ file: d.path('a.ts') });
-    expect(broken.problems).toEqual([{ file: d.path('errors/1-api.json'), line: 1, column: 28, message: 'invalid JSON: value expected' }]);
+    expect(broken.problems).toEqual([
+      { file: d.path('errors/1-api.json'), line: 1, column: 28, message: 'invalid JSON: value expected' },
+    ]);
     expect(broken.lastGoodCatalog).toBe(good.catalog);
     d.write('errors/1-api.json', domainFile({ a: errorEntry(1), c: errorEntry(3) }));
     const fixed = getProject({ file: d.path('a.ts') });

@@ -8,7 +8,14 @@ describe('runtime errors from the catalog', () => {
     const error = errors.getError('security.role.invalid_controller', 'admin/panel');
     expect(error).toBeInstanceOf(KnownError);
     expect(error).toBeInstanceOf(Error);
-    expect({ name: error.name, id: error.id, code: error.code, hexCode: error.hexCode, status: error.status, message: error.message }).toEqual({
+    expect({
+      name: error.name,
+      id: error.id,
+      code: error.code,
+      hexCode: error.hexCode,
+      status: error.status,
+      message: error.message,
+    }).toEqual({
       name: 'BadRequestError',
       id: 'security.role.invalid_controller',
       code: 0x07050006,
@@ -25,7 +32,10 @@ describe('runtime errors from the catalog', () => {
     const wrapped = errors.wrap('security', 'user').getFrom(cause, 'not_found');
     expect([wrapped.id, wrapped.cause]).toEqual(['security.user.not_found', cause]);
     await expect(errors.reject('security', 'rights', 'forbidden')).rejects.toMatchObject({ status: 403 });
-    await expect(errors.wrap('security', 'rights').rejectFrom(cause, 'unauthorized')).rejects.toMatchObject({ id: 'security.rights.unauthorized', cause });
+    await expect(errors.wrap('security', 'rights').rejectFrom(cause, 'unauthorized')).rejects.toMatchObject({
+      id: 'security.rights.unauthorized',
+      cause,
+    });
   });
 
   it('an unknown id or subdomain is a programming error that names the id', () => {

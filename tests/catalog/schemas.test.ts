@@ -13,7 +13,9 @@ describe('the JSON Schemas editors validate with', () => {
   it('accept the shipped catalog, the example catalog and the example config', () => {
     expect(catalogSchema(read('catalog/data/07-security.json')), ajv.errorsText(catalogSchema.errors)).toBe(true);
     expect(catalogSchema(read('examples/app/errors/10-api.json')), ajv.errorsText(catalogSchema.errors)).toBe(true);
-    expect(configSchema(read('examples/app/error-catalog.config.json')), ajv.errorsText(configSchema.errors)).toBe(true);
+    expect(configSchema(read('examples/app/error-catalog.config.json')), ajv.errorsText(configSchema.errors)).toBe(
+      true,
+    );
   });
 
   it('reject what the loader rejects', () => {
@@ -26,14 +28,21 @@ describe('the JSON Schemas editors validate with', () => {
     expect(catalogSchema(domain({ NotSnake: error }))).toBe(false);
     expect(catalogSchema(domain({ ok: { code: 1, class: 'InternalError' } }))).toBe(false);
     expect(catalogSchema({ code: 1 })).toBe(false);
-    expect(configSchema({ catalog: 'errors', calls: { functions: [{ callee: 'getError', args: ['idd'] }] } })).toBe(false);
+    expect(configSchema({ catalog: 'errors', calls: { functions: [{ callee: 'getError', args: ['idd'] }] } })).toBe(
+      false,
+    );
     expect(configSchema({ classes: {} })).toBe(false);
   });
 });
 
 describe('the docs section of the config schema', () => {
   it('knows the docs options and rejects others', () => {
-    expect(configSchema({ catalog: 'errors', docs: { title: '{code}: {domain}', classLink: '/errors#{class}', out: 'docs/errors' } })).toBe(true);
+    expect(
+      configSchema({
+        catalog: 'errors',
+        docs: { title: '{code}: {domain}', classLink: '/errors#{class}', out: 'docs/errors' },
+      }),
+    ).toBe(true);
     expect(configSchema({ catalog: 'errors', docs: { titel: 'x' } })).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ function problemsOf(text: string, name = '7-security.json', classes?: Record<str
 
 describe('catalog validation: every problem at once, each with its line and column', () => {
   it('reports invalid JSON where the parser stops', () => {
-    expect(problemsOf('{\n  "code": 7,\n  "subDomains": {\n    "token": { "code": 1, }\n  }\n}\n')).toEqual(['4:27 invalid JSON: property name expected']);
+    expect(problemsOf('{\n  "code": 7,\n  "subDomains": {\n    "token": { "code": 1, }\n  }\n}\n')).toEqual([
+      '4:27 invalid JSON: property name expected',
+    ]);
     expect(problemsOf('{\n  "code": 7,\n  "subDomains": {')).toEqual(['3:18 invalid JSON: close brace expected']);
   });
 
@@ -54,7 +56,8 @@ describe('catalog validation: every problem at once, each with its line and colu
   });
 
   it('accepts project classes from the config', () => {
-    const text = '{ "code": 1, "subDomains": { "a": { "code": 1, "errors": { "b": { "code": 1, "message": "m", "description": "d", "class": "TeapotError" } } } } }';
+    const text =
+      '{ "code": 1, "subDomains": { "a": { "code": 1, "errors": { "b": { "code": 1, "message": "m", "description": "d", "class": "TeapotError" } } } } }';
     expect(problemsOf(text, 'api.json', { TeapotError: 418 })).toEqual([]);
   });
 
@@ -83,7 +86,12 @@ describe('catalog validation: every problem at once, each with its line and colu
 
   it('reports duplicate domain codes and names across files, and a code that contradicts the file name', () => {
     const domain = (code: number) => `{\n  "code": ${code},\n  "subDomains": {}\n}\n`;
-    const d = tempDir({ 'a/1-api.json': domain(1), 'a/2-storage.json': domain(1), 'b/api.json': domain(3), 'c/4-plugin.json': domain(5) });
+    const d = tempDir({
+      'a/1-api.json': domain(1),
+      'a/2-storage.json': domain(1),
+      'b/api.json': domain(3),
+      'c/4-plugin.json': domain(5),
+    });
     dirs.push(d);
     const problems = loadCatalog([d.path('a'), d.path('b'), d.path('c')]).problems;
     expect(problems.map((p) => `${p.file.slice(d.dir.length + 1)}:${p.line}:${p.column} ${p.message}`)).toEqual([
@@ -95,7 +103,8 @@ describe('catalog validation: every problem at once, each with its line and colu
   });
 
   it('reports replacedBy naming an unknown, a deprecated or the same id', () => {
-    const entry = (code: number, extra: string) => `{ "code": ${code}, "message": "m", "description": "d", "class": "InternalError"${extra} }`;
+    const entry = (code: number, extra: string) =>
+      `{ "code": ${code}, "message": "m", "description": "d", "class": "InternalError"${extra} }`;
     const text = [
       '{ "code": 1, "subDomains": { "s": { "code": 1, "errors": {',
       `  "a": ${entry(1, ', "deprecated": "1.0", "replacedBy": "api.s.nope"')},`,
@@ -115,7 +124,8 @@ describe('catalog validation: every problem at once, each with its line and colu
   });
 
   it('leaves invalid entries out of the catalog but keeps the valid ones', () => {
-    const text = '{ "code": 1, "subDomains": { "s": { "code": 1, "errors": { "ok": { "code": 1, "message": "m", "description": "d", "class": "InternalError" }, "bad": { "code": 2 } } } } }';
+    const text =
+      '{ "code": 1, "subDomains": { "s": { "code": 1, "errors": { "ok": { "code": 1, "message": "m", "description": "d", "class": "InternalError" }, "bad": { "code": 2 } } } } }';
     const d = tempDir({ 'api.json': text });
     dirs.push(d);
     const { catalog, problems } = loadCatalog(d.path('api.json'));

@@ -40,7 +40,11 @@ describe('error-catalog check', () => {
     const dir = fixture('broken');
     const result = runCli(['check', '--format', 'json'], dir);
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { problems: Array<{ file: string; line: number; column: number; message: string }>; errors: number; domains: number };
+    const report = JSON.parse(result.stdout) as {
+      problems: Array<{ file: string; line: number; column: number; message: string }>;
+      errors: number;
+      domains: number;
+    };
     expect(report.problems).toHaveLength(4);
     expect(report.problems[0]).toEqual({
       file: join(dir, 'errors', '1-api.json'),
@@ -62,7 +66,7 @@ describe('error-catalog check', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       [
-        'error-catalog.config.json:4:18  docs option \'classLink\' uses unknown placeholder {klass}; it may use {class}, {Class}',
+        "error-catalog.config.json:4:18  docs option 'classLink' uses unknown placeholder {klass}; it may use {class}, {Class}",
         "error-catalog.config.json:5:5  unknown docs option 'titel' (expected 'title', 'description', 'classLink', 'updateCommand', 'out')",
         '',
       ].join('\n'),
@@ -79,7 +83,8 @@ describe('error-catalog check', () => {
     expect(runCli(['check', '--frmat', 'json'], fixture('shipped')).status).toBe(2);
     expect(runCli(['check', '--format', 'xml'], fixture('shipped'))).toMatchObject({
       status: 2,
-      stderr: "error-catalog check: unknown --format 'xml' (expected 'text', 'json')\nRun 'error-catalog check --help' for usage.\n",
+      stderr:
+        "error-catalog check: unknown --format 'xml' (expected 'text', 'json')\nRun 'error-catalog check --help' for usage.\n",
     });
     expect(runCli(['check', '--config', 'a.json', '--catalog', 'b'], fixture('shipped')).status).toBe(2);
     expect(runCli(['check', 'extra'], fixture('shipped')).status).toBe(2);
@@ -88,6 +93,8 @@ describe('error-catalog check', () => {
   it('exits 2 when no config can be found and no --catalog is given', () => {
     const result = runCli(['check'], '/');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('no error-catalog.config.json found in / or its parents; give --config <file> or --catalog <path>');
+    expect(result.stderr).toContain(
+      'no error-catalog.config.json found in / or its parents; give --config <file> or --catalog <path>',
+    );
   });
 });

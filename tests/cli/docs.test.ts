@@ -77,13 +77,18 @@ describe('error-catalog docs', () => {
   it('--check reports missing pages and generated pages of domains no longer documented', () => {
     const dir = scratch('docs/multi');
     mkdirSync(join(dir, 'expected', 'legacy'));
-    writeFileSync(join(dir, 'expected', 'legacy', 'index.md'), '[//]: # (This documentation is auto-generated)\n# legacy\n');
+    writeFileSync(
+      join(dir, 'expected', 'legacy', 'index.md'),
+      '[//]: # (This documentation is auto-generated)\n# legacy\n',
+    );
     mkdirSync(join(dir, 'expected', 'handwritten'));
     writeFileSync(join(dir, 'expected', 'handwritten', 'index.md'), '# not generated: left alone\n');
     writeFileSync(join(dir, 'expected', 'search', 'index.md'), '');
     const result = runCli(['docs', '--check', '--out', 'expected'], dir);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('--- a/expected/search/index.md\n+++ b/expected/search/index.md\n@@ -0,0 +1,21 @@\n+---\n');
+    expect(result.stdout).toContain(
+      '--- a/expected/search/index.md\n+++ b/expected/search/index.md\n@@ -0,0 +1,21 @@\n+---\n',
+    );
     expect(result.stdout).toContain(
       '--- a/expected/legacy/index.md\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-[//]: # (This documentation is auto-generated)\n-# legacy\n',
     );
@@ -91,7 +96,9 @@ describe('error-catalog docs', () => {
     expect(result.stderr).toBe("2 pages in expected are stale; run 'error-catalog docs --out expected'\n");
 
     // Writing removes the stale generated page and keeps the hand-written one.
-    expect(runCli(['docs', '--out', 'expected'], dir).stdout).toBe('expected: wrote 1 page (1 unchanged), removed 1 stale page\n');
+    expect(runCli(['docs', '--out', 'expected'], dir).stdout).toBe(
+      'expected: wrote 1 page (1 unchanged), removed 1 stale page\n',
+    );
     expect(existsSync(join(dir, 'expected', 'legacy', 'index.md'))).toBe(false);
     expect(existsSync(join(dir, 'expected', 'handwritten', 'index.md'))).toBe(true);
     expect(runCli(['docs', '--check', '--out', 'expected'], dir).status).toBe(0);

@@ -30,11 +30,16 @@ describe('error-catalog ids', () => {
     expect(lines[5]).toBe(
       'security.role.invalid_controller  0x07050006  BadRequestError    400  Unknown controller "%s"  (deprecated since 2.1.0, use security.role.unknown_controller)',
     );
-    expect(lines[7]).toBe('security.role.missing_policies    0x07050008  BadRequestError    400  Role %s has no policies  (deprecated since 2.0.0)');
+    expect(lines[7]).toBe(
+      'security.role.missing_policies    0x07050008  BadRequestError    400  Role %s has no policies  (deprecated since 2.0.0)',
+    );
   });
 
   it('prints JSON with --format json', () => {
-    const result = runCli(['ids', '--format', 'json', '--deprecated', '--catalog', SHIPPED, 'security.role.invalid_action'], FIXTURES);
+    const result = runCli(
+      ['ids', '--format', 'json', '--deprecated', '--catalog', SHIPPED, 'security.role.invalid_action'],
+      FIXTURES,
+    );
     expect(JSON.parse(result.stdout)).toEqual([
       {
         id: 'security.role.invalid_action',
@@ -49,7 +54,10 @@ describe('error-catalog ids', () => {
   });
 
   it('prints CSV with a header row and RFC 4180 quoting', () => {
-    const result = runCli(['ids', '--format', 'csv', '--deprecated', 'security.role.invalid_action', 'security.token.invalid'], cwd);
+    const result = runCli(
+      ['ids', '--format', 'csv', '--deprecated', 'security.role.invalid_action', 'security.token.invalid'],
+      cwd,
+    );
     expect(result.stdout).toBe(
       [
         'id,code,class,status,message,deprecated,replacedBy',

@@ -52,11 +52,20 @@ describe('error-catalog unused', () => {
       'report.export.failed', // import * as kerror; kerror.get('report', 'export', 'failed')
       'report.schedule.missed', // kerror.rejectFrom(err, 'report', 'schedule', 'missed')
     ]);
-    expect(report.maybeUsed.map((entry) => entry.id)).toEqual(['app.order.not_found', 'app.billing.declined', 'app.billing.expired_card', 'report.export.timeout']);
-    expect(report.maybeUsed[0]!.references).toEqual([{ file: join(PROJECT, 'src', 'wrapped.js'), line: 3, column: 20 }]);
+    expect(report.maybeUsed.map((entry) => entry.id)).toEqual([
+      'app.order.not_found',
+      'app.billing.declined',
+      'app.billing.expired_card',
+      'report.export.timeout',
+    ]);
+    expect(report.maybeUsed[0]!.references).toEqual([
+      { file: join(PROJECT, 'src', 'wrapped.js'), line: 3, column: 20 },
+    ]);
     expect(report.unused).toEqual(['app.auth.mfa_required', 'app.user.renamed']);
     expect(report.unresolved).toEqual([{ file: join(PROJECT, 'src', 'dynamic.js'), line: 6, column: 9 }]);
-    expect(report.skipped).toEqual([{ file: join(PROJECT, 'src', 'broken.js'), line: 2, column: 36, message: "parse error: ')' expected." }]);
+    expect(report.skipped).toEqual([
+      { file: join(PROJECT, 'src', 'broken.js'), line: 2, column: 36, message: "parse error: ')' expected." },
+    ]);
     // ignored/ (.gitignore), node_modules/, dist/ and the .d.ts file are not scanned
     expect(report.files).toBe(8);
   });

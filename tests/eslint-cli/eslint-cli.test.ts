@@ -20,10 +20,22 @@ const VERSIONS = [
  * missing placeholder (security.token.expired takes two). Returns the expected counts.
  */
 function writeLargeCorpus(project: ScratchProject, dir: string, files: number): Record<string, number> {
-  const known = ["'security.token.invalid'", "'security.role.not_found', role", "'security.token.expired', token, when", "'security.role.cannot_delete', role"];
-  const planted: Record<string, number> = { 'error-catalog/no-unknown-id': 0, 'error-catalog/no-deprecated-id': 0, 'error-catalog/placeholder-count': 0 };
+  const known = [
+    "'security.token.invalid'",
+    "'security.role.not_found', role",
+    "'security.token.expired', token, when",
+    "'security.role.cannot_delete', role",
+  ];
+  const planted: Record<string, number> = {
+    'error-catalog/no-unknown-id': 0,
+    'error-catalog/no-deprecated-id': 0,
+    'error-catalog/placeholder-count': 0,
+  };
   for (let f = 0; f < files; f++) {
-    const calls = Array.from({ length: 10 }, (_, i) => `  if (n === ${i}) throw getError(${known[(f + i) % known.length]});`);
+    const calls = Array.from(
+      { length: 10 },
+      (_, i) => `  if (n === ${i}) throw getError(${known[(f + i) % known.length]});`,
+    );
     if (f % 50 === 0) {
       calls[3] = "  if (n === 3) throw getError('security.token.expird');";
       planted['error-catalog/no-unknown-id']! += 1;
@@ -36,7 +48,10 @@ function writeLargeCorpus(project: ScratchProject, dir: string, files: number): 
       calls[7] = "  if (n === 7) throw getError('security.token.expired', token);";
       planted['error-catalog/placeholder-count']! += 1;
     }
-    project.write(`${dir}/file${f}.ts`, `import { getError } from '../src/errors';\n\nexport function check${f}(n: number, role: string, token: string, when: Date): void {\n${calls.join('\n')}\n}\n`);
+    project.write(
+      `${dir}/file${f}.ts`,
+      `import { getError } from '../src/errors';\n\nexport function check${f}(n: number, role: string, token: string, when: Date): void {\n${calls.join('\n')}\n}\n`,
+    );
   }
   return planted;
 }
@@ -44,7 +59,10 @@ function writeLargeCorpus(project: ScratchProject, dir: string, files: number): 
 function withoutConcurrencyWarning(stderr: string): string {
   return stderr
     .split('\n')
-    .filter((line) => line.trim() !== '' && !line.includes('ESLintPoorConcurrencyWarning') && !line.includes('--trace-warnings'))
+    .filter(
+      (line) =>
+        line.trim() !== '' && !line.includes('ESLintPoorConcurrencyWarning') && !line.includes('--trace-warnings'),
+    )
     .join('\n');
 }
 
@@ -75,16 +93,21 @@ describe.each(VERSIONS)('the eslint CLI ($eslint)', ({ name, eslint }) => {
   });
 
   // ESLint 10 only, to bound the suite's time: 2,000 generated files, four workers vs one thread.
-  it.runIf(name === 'eslint10')('--concurrency=4 on 2,000 files gives exactly the single-thread results', () => {
-    const planted = writeLargeCorpus(project, 'large', 2_000);
-    const single = runEslint(project, ['large']);
-    const parallel = runEslint(project, ['--concurrency=4', 'large']);
-    expect(withoutConcurrencyWarning(parallel.stderr)).toBe('');
-    expect(parallel.findings).toEqual(single.findings);
-    const counts: Record<string, number> = {};
-    for (const findings of Object.values(single.findings)) for (const f of findings) counts[f.rule ?? 'fatal'] = (counts[f.rule ?? 'fatal'] ?? 0) + 1;
-    expect(counts).toEqual(planted);
-  }, 180_000);
+  it.runIf(name === 'eslint10')(
+    '--concurrency=4 on 2,000 files gives exactly the single-thread results',
+    () => {
+      const planted = writeLargeCorpus(project, 'large', 2_000);
+      const single = runEslint(project, ['large']);
+      const parallel = runEslint(project, ['--concurrency=4', 'large']);
+      expect(withoutConcurrencyWarning(parallel.stderr)).toBe('');
+      expect(parallel.findings).toEqual(single.findings);
+      const counts: Record<string, number> = {};
+      for (const findings of Object.values(single.findings))
+        for (const f of findings) counts[f.rule ?? 'fatal'] = (counts[f.rule ?? 'fatal'] ?? 0) + 1;
+      expect(counts).toEqual(planted);
+    },
+    180_000,
+  );
 
   it('--cache: editing the catalog invalidates the cached results', () => {
     const catalog = join(project.dir, 'errors', '07-security.json');
@@ -98,12 +121,17 @@ describe.each(VERSIONS)('the eslint CLI ($eslint)', ({ name, eslint }) => {
       expect(runEslint(project, args).findings).toEqual(first.findings);
 
       // the typo becomes a known error: the cached unknown-id report must go away
-      const edited = original.replace('"invalid": {', '"expird": { "code": 9, "message": "Typo kept.", "description": "x", "class": "UnauthorizedError" },\n        "invalid": {');
+      const edited = original.replace(
+        '"invalid": {',
+        '"expird": { "code": 9, "message": "Typo kept.", "description": "x", "class": "UnauthorizedError" },\n        "invalid": {',
+      );
       expect(edited).not.toBe(original);
       writeFileSync(catalog, edited);
       const second = runEslint(project, args);
       expect(second.findings['src/auth.ts']?.map((f) => f.messageId)).not.toContain('unknownError');
-      expect(second.findings['src/auth.ts']).toEqual(first.findings['src/auth.ts']?.filter((f) => f.messageId !== 'unknownError' || !f.message.includes('expird')));
+      expect(second.findings['src/auth.ts']).toEqual(
+        first.findings['src/auth.ts']?.filter((f) => f.messageId !== 'unknownError' || !f.message.includes('expird')),
+      );
     } finally {
       writeFileSync(catalog, original);
     }

@@ -38,7 +38,10 @@ export function copyFixture(project: ScratchProject): void {
 }
 
 /** Runs the real `eslint` CLI with the JSON formatter; findings per file (relative, `/`-separated), files without findings left out. */
-export function runEslint(project: ScratchProject, args: readonly string[]): { status: number; findings: Findings; stderr: string } {
+export function runEslint(
+  project: ScratchProject,
+  args: readonly string[],
+): { status: number; findings: Findings; stderr: string } {
   const result = project.run('npx', ['--no-install', 'eslint', '--format', 'json', ...args]);
   let parsed: JsonResult[];
   try {
@@ -49,7 +52,10 @@ export function runEslint(project: ScratchProject, args: readonly string[]): { s
   const findings: Findings = {};
   for (const file of parsed.sort((a, b) => (a.filePath < b.filePath ? -1 : 1))) {
     if (file.messages.length === 0) continue;
-    const relative = file.filePath.slice(project.dir.length + 1).split('\\').join('/');
+    const relative = file.filePath
+      .slice(project.dir.length + 1)
+      .split('\\')
+      .join('/');
     findings[relative] = file.messages.map((m) => ({
       rule: m.ruleId,
       messageId: m.messageId,

@@ -26,9 +26,14 @@ import { program, toJavaScript, type GeneratedProgram } from './program-generato
 const LARGE = process.env['FUZZ_RUNS'] !== undefined;
 const RUNS = Number(process.env['FUZZ_PLUGIN_RUNS'] ?? (LARGE ? Math.ceil(Number(process.env['FUZZ_RUNS']) / 25) : 40));
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);
-const EVERY_OFFSET = process.env['FUZZ_PLUGIN_OFFSETS'] === 'all' || (LARGE && process.env['FUZZ_PLUGIN_OFFSETS'] !== 'sampled');
+const EVERY_OFFSET =
+  process.env['FUZZ_PLUGIN_OFFSETS'] === 'all' || (LARGE && process.env['FUZZ_PLUGIN_OFFSETS'] !== 'sampled');
 
-const CODES: Readonly<Record<OracleRule, number>> = { 'no-unknown-id': 93001, 'no-deprecated-id': 93002, 'placeholder-count': 93003 };
+const CODES: Readonly<Record<OracleRule, number>> = {
+  'no-unknown-id': 93001,
+  'no-deprecated-id': 93002,
+  'placeholder-count': 93003,
+};
 const catalog = loadCatalog().catalog;
 
 /**
@@ -37,7 +42,8 @@ const catalog = loadCatalog().catalog;
  * TypeScript has string-literal completions of its own inside the literals the plugin completes.
  */
 const SUPPORT = {
-  'src/errors.ts': "export type KnownId = 'security.token.invalid' | 'legacy.only.id';\nexport declare function getError(id: KnownId | (string & {}), ...args: unknown[]): Error;\n",
+  'src/errors.ts':
+    "export type KnownId = 'security.token.invalid' | 'legacy.only.id';\nexport declare function getError(id: KnownId | (string & {}), ...args: unknown[]): Error;\n",
   'src/kerror.ts': [
     'type Raise = (domain: string, subdomain: string, name: string, ...args: unknown[]) => Error;',
     'export declare const get: Raise, reject: Raise, getFrom: Raise, rejectFrom: Raise;',
@@ -67,7 +73,10 @@ function offsetsOf(code: string): { all: number[]; inLiterals: Set<number> } {
     const start = scanner.getTokenStart();
     const end = scanner.getTokenEnd();
     all.add(start).add(end);
-    const stringish = kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.TemplateHead;
+    const stringish =
+      kind === ts.SyntaxKind.StringLiteral ||
+      kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+      kind === ts.SyntaxKind.TemplateHead;
     if (!stringish) continue;
     // Inside a literal every offset matters (completion replaces a part); a 3,000-character one is sampled unless every offset is asked for.
     const step = !EVERY_OFFSET && end - start > 200 ? 97 : 1;
@@ -76,13 +85,20 @@ function offsetsOf(code: string): { all: number[]; inLiterals: Set<number> } {
       inLiterals.add(i);
     }
   }
-  const offsets = EVERY_OFFSET ? Array.from({ length: code.length + 1 }, (_, i) => i) : [...all].filter((o) => o >= 0 && o <= code.length).sort((a, b) => a - b);
+  const offsets = EVERY_OFFSET
+    ? Array.from({ length: code.length + 1 }, (_, i) => i)
+    : [...all].filter((o) => o >= 0 && o <= code.length).sort((a, b) => a - b);
   return { all: offsets, inLiterals };
 }
 
 const spanInside = (span: ts.TextSpan | undefined, length: number, what: string): void => {
   if (!span) return;
-  expect({ what, ok: span.start >= 0 && span.length >= 0 && span.start + span.length <= length, span, length }).toMatchObject({ what, ok: true });
+  expect({
+    what,
+    ok: span.start >= 0 && span.length >= 0 && span.start + span.length <= length,
+    span,
+    length,
+  }).toMatchObject({ what, ok: true });
 };
 
 /**
@@ -95,10 +111,19 @@ function lengthOf(fileName: string): number {
   return existsSync(fileName) ? readFileSync(fileName, 'utf8').length : 0;
 }
 
-const diagnosticKey = (d: ts.Diagnostic): string => `${d.code}@${d.start}+${d.length}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+const diagnosticKey = (d: ts.Diagnostic): string =>
+  `${d.code}@${d.start}+${d.length}:${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
 
 /** What the run exercised, so a generator change that makes the plugin silent cannot pass vacuously. */
-const seen = { oracleStatements: 0, diagnostics: 0, completions: 0, quickInfos: 0, definitions: 0, references: 0, fixes: 0 };
+const seen = {
+  oracleStatements: 0,
+  diagnostics: 0,
+  completions: 0,
+  quickInfos: 0,
+  definitions: 0,
+  references: 0,
+  fixes: 0,
+};
 
 /**
  * How a generated program reaches the language service: as generated, with CRLF line ends, or
@@ -129,7 +154,10 @@ function applyVariant(generated: GeneratedProgram, how: Variant): GeneratedProgr
 type Extension = 'ts' | 'tsx' | 'js' | 'jsx';
 
 function checkProgram(generated: GeneratedProgram, extension: Extension, how: Variant): void {
-  const { code, oracle } = applyVariant(extension === 'js' || extension === 'jsx' ? toJavaScript(generated) : generated, how);
+  const { code, oracle } = applyVariant(
+    extension === 'js' || extension === 'jsx' ? toJavaScript(generated) : generated,
+    how,
+  );
   const file = h.path(`src/fuzz.${extension}`);
   h.set(`src/fuzz.${extension}`, code);
   const logged = h.logs.length;
@@ -140,13 +168,18 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
   const semantic = h.service.getSemanticDiagnostics(file);
   const plainSemantic = h.original.getSemanticDiagnostics(file);
   expect(semantic.map(diagnosticKey)).toEqual(expect.arrayContaining(plainSemantic.map(diagnosticKey)));
-  for (const d of [...syntactic, ...semantic]) spanInside({ start: d.start ?? 0, length: d.length ?? 0 }, size, `diagnostic ${d.code}`);
+  for (const d of [...syntactic, ...semantic])
+    spanInside({ start: d.start ?? 0, length: d.length ?? 0 }, size, `diagnostic ${d.code}`);
   const ours = semantic.filter((d) => d.source === 'error-catalog');
   seen.diagnostics += ours.length;
 
   // Oracle statements: the plugin reports what the oracle predicts, except extra placeholders (the editor does not report those).
   for (const statement of oracle) {
-    const lineStart = code.split('\n').slice(0, statement.line - 1).join('\n').length + (statement.line > 1 ? 1 : 0);
+    const lineStart =
+      code
+        .split('\n')
+        .slice(0, statement.line - 1)
+        .join('\n').length + (statement.line > 1 ? 1 : 0);
     const lineEnd = code.indexOf('\n', lineStart);
     const found = ours
       .filter((d) => d.start! >= lineStart && d.start! < lineEnd)
@@ -159,7 +192,11 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
       .map((rule) => CODES[rule])
       .sort();
     seen.oracleStatements++;
-    expect({ line: statement.line, id: statement.id, found }).toEqual({ line: statement.line, id: statement.id, found: expected });
+    expect({ line: statement.line, id: statement.id, found }).toEqual({
+      line: statement.line,
+      id: statement.id,
+      found: expected,
+    });
   }
 
   // Code fixes for each of the plugin's diagnostics: edits stay in the file, and TypeScript's own fixes are kept.
@@ -169,7 +206,10 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
     const plain = h.original.getCodeFixesAtPosition(file, start, end, [d.code], {}, {});
     seen.fixes += fixes.length - plain.length;
     expect(fixes.map((f) => f.description)).toEqual(expect.arrayContaining(plain.map((f) => f.description)));
-    for (const fix of fixes) for (const change of fix.changes) for (const edit of change.textChanges) spanInside(edit.span, lengthOf(change.fileName), `fix ${fix.description}`);
+    for (const fix of fixes)
+      for (const change of fix.changes)
+        for (const edit of change.textChanges)
+          spanInside(edit.span, lengthOf(change.fileName), `fix ${fix.description}`);
   }
 
   const { all: offsets, inLiterals } = offsetsOf(code);
@@ -182,16 +222,24 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
       const missing = plainCompletions.entries.map((e) => e.name).filter((name) => !names.has(name));
       expect({ offset, missing }).toEqual({ offset, missing: [] });
     }
-    if (completions?.entries.some((e) => e.labelDetails?.description !== undefined && e.replacementSpan !== undefined)) seen.completions++;
+    if (completions?.entries.some((e) => e.labelDetails?.description !== undefined && e.replacementSpan !== undefined))
+      seen.completions++;
     if (completions) {
       spanInside(completions.optionalReplacementSpan, size, `completion span at ${offset}`);
-      for (const entry of completions.entries) spanInside(entry.replacementSpan, size, `completion ${entry.name} at ${offset}`);
+      for (const entry of completions.entries)
+        spanInside(entry.replacementSpan, size, `completion ${entry.name} at ${offset}`);
       // The details of the plugin's own entries (the side panel of the list): the first and the last.
-      const own = completions.entries.filter((e) => e.replacementSpan !== undefined && e.labelDetails?.description !== undefined);
+      const own = completions.entries.filter(
+        (e) => e.replacementSpan !== undefined && e.labelDetails?.description !== undefined,
+      );
       for (const entry of new Set([own[0], own[own.length - 1]])) {
         if (!entry) continue;
         const details = h.service.getCompletionEntryDetails(file, offset, entry.name, {}, entry.source, {}, entry.data);
-        expect({ offset, name: entry.name, details: details !== undefined }).toEqual({ offset, name: entry.name, details: true });
+        expect({ offset, name: entry.name, details: details !== undefined }).toEqual({
+          offset,
+          name: entry.name,
+          details: true,
+        });
       }
     }
 
@@ -208,14 +256,19 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
     const definition = h.service.getDefinitionAndBoundSpan(file, offset);
     const plainDefinition = h.original.getDefinitionAndBoundSpan(file, offset);
     if (plainDefinition?.definitions?.length) {
-      const keys = new Set((definition?.definitions ?? []).map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`));
-      const missing = plainDefinition.definitions.map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`).filter((key) => !keys.has(key));
+      const keys = new Set(
+        (definition?.definitions ?? []).map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`),
+      );
+      const missing = plainDefinition.definitions
+        .map((d) => `${d.fileName}@${d.textSpan.start}+${d.textSpan.length}`)
+        .filter((key) => !keys.has(key));
       expect({ offset, missing }).toEqual({ offset, missing: [] });
     }
     if (definition?.definitions?.some((d) => d.containerName === 'error catalog')) seen.definitions++;
     if (definition) {
       spanInside(definition.textSpan, size, `definition bound span at ${offset}`);
-      for (const d of definition.definitions ?? []) spanInside(d.textSpan, lengthOf(d.fileName), `definition in ${d.fileName}`);
+      for (const d of definition.definitions ?? [])
+        spanInside(d.textSpan, lengthOf(d.fileName), `definition in ${d.fileName}`);
     }
 
     // References too (not in the issue's list, but the same promise): every place TypeScript finds
@@ -227,10 +280,19 @@ function checkProgram(generated: GeneratedProgram, extension: Extension, how: Va
     const ownSpans = (references ?? []).flatMap((symbol) => symbol.references);
     const missingReferences = (h.original.findReferences(file, offset) ?? [])
       .flatMap((symbol) => symbol.references)
-      .filter((r) => !ownSpans.some((o) => o.fileName === r.fileName && o.textSpan.start <= r.textSpan.start && r.textSpan.start + r.textSpan.length <= o.textSpan.start + o.textSpan.length))
+      .filter(
+        (r) =>
+          !ownSpans.some(
+            (o) =>
+              o.fileName === r.fileName &&
+              o.textSpan.start <= r.textSpan.start &&
+              r.textSpan.start + r.textSpan.length <= o.textSpan.start + o.textSpan.length,
+          ),
+      )
       .map((r) => `${r.fileName}@${r.textSpan.start}+${r.textSpan.length}`);
     expect({ offset, missingReferences }).toEqual({ offset, missingReferences: [] });
-    for (const symbol of references ?? []) for (const r of symbol.references) spanInside(r.textSpan, lengthOf(r.fileName), `reference in ${r.fileName}`);
+    for (const symbol of references ?? [])
+      for (const r of symbol.references) spanInside(r.textSpan, lengthOf(r.fileName), `reference in ${r.fileName}`);
     if (references?.some((symbol) => symbol.definition.containerName === 'error catalog')) seen.references++;
   }
 
@@ -244,6 +306,7 @@ describe('fuzzing the TypeScript plugin', () => {
     // are scanned around the calls, and in JavaScript (checkJs) bindings and types come from inference.
     const extension = fc.constantFrom<Extension>('ts', 'tsx', 'js', 'jsx');
     fc.assert(fc.property(program, extension, variant, checkProgram), { numRuns: RUNS, seed: SEED });
-    for (const [what, count] of Object.entries(seen)) expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
+    for (const [what, count] of Object.entries(seen))
+      expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
   }, 600_000);
 });

@@ -48,7 +48,10 @@ describe('fuzzing the ESLint rules', () => {
             .filter((m) => m.line === statement.line && m.ruleId !== 'error-catalog/no-dynamic-id')
             .map((m) => m.ruleId!.replace('error-catalog/', '') as OracleRule)
             .sort();
-          expect({ line: statement.line, found }).toEqual({ line: statement.line, found: expectedFindings(catalog, statement).sort() });
+          expect({ line: statement.line, found }).toEqual({
+            line: statement.line,
+            found: expectedFindings(catalog, statement).sort(),
+          });
         }
       }),
       { numRuns: RUNS, seed: SEED },

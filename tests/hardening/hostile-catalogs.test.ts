@@ -11,7 +11,8 @@ function fixture(files: Record<string, string> = {}) {
   dirs.push(d);
   return d;
 }
-const valid = (errors: Record<string, unknown> = { ok: errorEntry(1) }) => JSON.stringify({ code: 1, subDomains: { main: { code: 1, errors } } }, null, 2);
+const valid = (errors: Record<string, unknown> = { ok: errorEntry(1) }) =>
+  JSON.stringify({ code: 1, subDomains: { main: { code: 1, errors } } }, null, 2);
 
 describe('hostile and broken catalogs: a clear message naming the file, never a crash or a hang', () => {
   it('truncated JSON', () => {
@@ -19,13 +20,17 @@ describe('hostile and broken catalogs: a clear message naming the file, never a 
     const d = fixture({ '1-api.json': text.slice(0, text.length / 2) });
     const { problems, catalog } = loadCatalog(d.dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: d.path('1-api.json'), message: expect.stringMatching(/^invalid JSON: /) });
+    expect(problems[0]).toMatchObject({
+      file: d.path('1-api.json'),
+      message: expect.stringMatching(/^invalid JSON: /),
+    });
     expect(problems[0]!.line).toBeGreaterThan(1);
     expect(catalog.size).toBe(0);
   });
 
   it('prototype names are data: they neither resolve nor pollute', () => {
-    const text = '{ "__proto__": { "code": 1, "subDomains": { "constructor": { "code": 1, "errors": { "hasOwnProperty": { "code": 1, "message": "m", "description": "d", "class": "InternalError" } } } } }, "polluted": { "code": 2, "subDomains": {} } }';
+    const text =
+      '{ "__proto__": { "code": 1, "subDomains": { "constructor": { "code": 1, "errors": { "hasOwnProperty": { "code": 1, "message": "m", "description": "d", "class": "InternalError" } } } } }, "polluted": { "code": 2, "subDomains": {} } }';
     const d = fixture({ 'catalog.json': text });
     const { problems, catalog } = loadCatalog(d.path('catalog.json'));
     expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
@@ -38,7 +43,7 @@ describe('hostile and broken catalogs: a clear message naming the file, never a 
   });
 
   it('unicode look-alikes in names are not snake_case', () => {
-    const d = fixture({ 'catalog.json': JSON.stringify({ 'sеcurity': { code: 1, subDomains: {} } }) }); // Cyrillic е
+    const d = fixture({ 'catalog.json': JSON.stringify({ sеcurity: { code: 1, subDomains: {} } }) }); // Cyrillic е
     expect(loadCatalog(d.path('catalog.json')).problems.map((p) => p.message)).toEqual([
       "domain name 'sеcurity' is not snake_case (lower-case letters, digits and single underscores)",
     ]);
@@ -51,7 +56,12 @@ describe('hostile and broken catalogs: a clear message naming the file, never a 
     const { problems, catalog } = loadCatalog(d.path('catalog.json'));
     expect(catalog.domains.size).toBe(256);
     expect(problems).toHaveLength(10_000 - 256);
-    expect(problems[0]).toEqual({ file: d.path('catalog.json'), line: 1027, column: 11, message: "duplicate domain code 0: already used by domain 'd0'" });
+    expect(problems[0]).toEqual({
+      file: d.path('catalog.json'),
+      line: 1027,
+      column: 11,
+      message: "duplicate domain code 0: already used by domain 'd0'",
+    });
   });
 
   it('a catalog of about 50 MB loads', () => {
@@ -74,10 +84,30 @@ describe('hostile and broken catalogs: a clear message naming the file, never a 
     const { problems, catalog } = loadCatalog([d.path('nested'), d.path('loops'), d.path('self'), d.path('missing')]);
     expect(problems).toEqual([
       { file: d.path('nested'), line: 1, column: 1, message: 'no catalog files (*.json) in this directory' },
-      { file: join(d.path('loops'), 'a.json'), line: 1, column: 1, message: 'cannot read catalog file: too many symbolic links (a symlink loop?)' },
-      { file: join(d.path('loops'), 'b.json'), line: 1, column: 1, message: 'cannot read catalog file: too many symbolic links (a symlink loop?)' },
-      { file: join(d.path('loops'), 'c.json'), line: 1, column: 1, message: 'cannot read catalog file: no such file or directory' },
-      { file: d.path('self'), line: 1, column: 1, message: 'cannot read catalog: too many symbolic links (a symlink loop?)' },
+      {
+        file: join(d.path('loops'), 'a.json'),
+        line: 1,
+        column: 1,
+        message: 'cannot read catalog file: too many symbolic links (a symlink loop?)',
+      },
+      {
+        file: join(d.path('loops'), 'b.json'),
+        line: 1,
+        column: 1,
+        message: 'cannot read catalog file: too many symbolic links (a symlink loop?)',
+      },
+      {
+        file: join(d.path('loops'), 'c.json'),
+        line: 1,
+        column: 1,
+        message: 'cannot read catalog file: no such file or directory',
+      },
+      {
+        file: d.path('self'),
+        line: 1,
+        column: 1,
+        message: 'cannot read catalog: too many symbolic links (a symlink loop?)',
+      },
       { file: d.path('missing'), line: 1, column: 1, message: 'cannot read catalog: no such file or directory' },
     ]);
     expect(catalog.getDomain('ok')).toBeDefined();

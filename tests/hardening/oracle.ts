@@ -13,7 +13,10 @@ export function expectedFindings(catalog: Catalog, statement: OracleStatement): 
   const error = catalog.getError(statement.id);
   if (!error) return ['no-unknown-id'];
   const expected: OracleRule[] = [];
-  const deprecated = error.deprecated !== undefined || error.subdomain.deprecated !== undefined || error.subdomain.domain.deprecated !== undefined;
+  const deprecated =
+    error.deprecated !== undefined ||
+    error.subdomain.deprecated !== undefined ||
+    error.subdomain.domain.deprecated !== undefined;
   if (deprecated) expected.push('no-deprecated-id');
   const placeholders = (error.message.replace(/%%/g, '').match(/%[sdifjoO]/g) ?? []).length;
   if (statement.placeholders !== placeholders) expected.push('placeholder-count');

@@ -10,23 +10,90 @@ import fc from 'fast-check';
  * predict (see oracle.ts); everything else only has to not crash anything.
  */
 
-const KNOWN = ['security.token.invalid', 'security.user.not_found', 'security.role.unknown_controller', 'security.profile.in_use'];
-const DEPRECATED = ['security.role.invalid_controller', 'security.role.invalid_action', 'security.role.missing_policies'];
-const UNKNOWN = ['security.token.expird', 'securty.token.invalid', 'security.tokens.invalid', 'a.b.c', 'security.token', 'security.token.__proto__', 'security.token.constructor', 'x'];
-const WEIRD = ['sеcurity.token.invalid' /* Cyrillic е */, '\\uD800', 'a'.repeat(3000), '', '   ', 'security..invalid', '.', 'security.token.invalid\\n', '🔥.🔥.🔥'];
+const KNOWN = [
+  'security.token.invalid',
+  'security.user.not_found',
+  'security.role.unknown_controller',
+  'security.profile.in_use',
+];
+const DEPRECATED = [
+  'security.role.invalid_controller',
+  'security.role.invalid_action',
+  'security.role.missing_policies',
+];
+const UNKNOWN = [
+  'security.token.expird',
+  'securty.token.invalid',
+  'security.tokens.invalid',
+  'a.b.c',
+  'security.token',
+  'security.token.__proto__',
+  'security.token.constructor',
+  'x',
+];
+const WEIRD = [
+  'sеcurity.token.invalid' /* Cyrillic е */,
+  '\\uD800',
+  'a'.repeat(3000),
+  '',
+  '   ',
+  'security..invalid',
+  '.',
+  'security.token.invalid\\n',
+  '🔥.🔥.🔥',
+];
 
 export const ORACLE_IDS = [...KNOWN, ...DEPRECATED, ...UNKNOWN];
 
 const id = fc.constantFrom(...ORACLE_IDS, ...WEIRD);
-const part = fc.constantFrom('security', 'token', 'role', 'invalid', 'not_found', 'invalid_controller', 'securty', 'tokne', '__proto__', 'sеcurity', '');
+const part = fc.constantFrom(
+  'security',
+  'token',
+  'role',
+  'invalid',
+  'not_found',
+  'invalid_controller',
+  'securty',
+  'tokne',
+  '__proto__',
+  'sеcurity',
+  '',
+);
 
 const argument: fc.Arbitrary<string> = fc.oneof(
   id.map((value) => `'${value}'`),
   part.map((value) => `'${value}'`),
   id.map((value) => `\`${value}\``),
-  fc.constantFrom('`security.${sub}.invalid`', '`${DOMAIN}.token.invalid`', "DOMAIN + '.token.invalid'", "'security' + '.' + 'token' + '.' + 'expird'"),
-  fc.constantFrom('42', '-1', '1n', 'null', 'undefined', 'true', 'someVar', 'ID_CONST', 'DOMAIN', '...args', '...[]', "...['security', 'token', 'invalid']"),
-  fc.constantFrom('{ a: 1 }', '{}', '[, 1, , 2]', '() => 1', 'new Date()', "getError('security.token.invalid')", "kerror.get('security', 'token', 'invalid')", '(0, someVar)'),
+  fc.constantFrom(
+    '`security.${sub}.invalid`',
+    '`${DOMAIN}.token.invalid`',
+    "DOMAIN + '.token.invalid'",
+    "'security' + '.' + 'token' + '.' + 'expird'",
+  ),
+  fc.constantFrom(
+    '42',
+    '-1',
+    '1n',
+    'null',
+    'undefined',
+    'true',
+    'someVar',
+    'ID_CONST',
+    'DOMAIN',
+    '...args',
+    '...[]',
+    "...['security', 'token', 'invalid']",
+  ),
+  fc.constantFrom(
+    '{ a: 1 }',
+    '{}',
+    '[, 1, , 2]',
+    '() => 1',
+    'new Date()',
+    "getError('security.token.invalid')",
+    "kerror.get('security', 'token', 'invalid')",
+    '(0, someVar)',
+  ),
 );
 
 const callee = fc.constantFrom(
@@ -47,32 +114,34 @@ const callee = fc.constantFrom(
   'get',
   'g',
   '(0, kerror.get)',
-  'kerror.wrap(\'security\', \'token\').get',
-  'require(\'./kerror\').get',
+  "kerror.wrap('security', 'token').get",
+  "require('./kerror').get",
 );
 
-const call = fc.tuple(callee, fc.array(argument, { maxLength: 6 }), fc.constantFrom('call', 'new', 'throw new', 'await', 'return')).map(([name, args, how]) => {
-  const text = `${name}(${args.join(', ')})`;
-  switch (how) {
-    case 'new':
-      return `void new ApiError(${args.join(', ')});`;
-    case 'throw new':
-      return `if (someVar) throw new ApiError(${args.join(', ')});`;
-    case 'await':
-      return `{ const f = async () => { await ${text}; }; }`;
-    case 'return':
-      return `{ const fn = () => ${text}; }`;
-    default:
-      return `${text};`;
-  }
-});
+const call = fc
+  .tuple(callee, fc.array(argument, { maxLength: 6 }), fc.constantFrom('call', 'new', 'throw new', 'await', 'return'))
+  .map(([name, args, how]) => {
+    const text = `${name}(${args.join(', ')})`;
+    switch (how) {
+      case 'new':
+        return `void new ApiError(${args.join(', ')});`;
+      case 'throw new':
+        return `if (someVar) throw new ApiError(${args.join(', ')});`;
+      case 'await':
+        return `{ const f = async () => { await ${text}; }; }`;
+      case 'return':
+        return `{ const fn = () => ${text}; }`;
+      default:
+        return `${text};`;
+    }
+  });
 
 const preludes = fc.subarray(
   [
     "const tokenError = kerror.wrap('security', 'token');",
     "const roleError = require('../kerror').wrap('security', 'role');",
     "import { get, get as g } from './kerror';",
-    'function shadowed(kerror: any) { kerror.get(\'x\', \'y\', \'z\'); }',
+    "function shadowed(kerror: any) { kerror.get('x', 'y', 'z'); }",
     "const ID_CONST = 'security.token.invalid';",
     "const DOMAIN = 'security';",
     'let sub = "token"; sub = "user";',
@@ -103,7 +172,16 @@ const oracleStatement = fc.tuple(fc.constantFrom(...ORACLE_IDS), fc.integer({ mi
 
 /** A program: some declarations, then a mix of oracle statements and arbitrary calls, one per line. */
 export const program: fc.Arbitrary<GeneratedProgram> = fc
-  .tuple(preludes, fc.array(fc.oneof(call.map((text) => ({ text })), oracleStatement.map(([value, n, options]) => ({ value, n, options }))), { maxLength: 12 }))
+  .tuple(
+    preludes,
+    fc.array(
+      fc.oneof(
+        call.map((text) => ({ text })),
+        oracleStatement.map(([value, n, options]) => ({ value, n, options })),
+      ),
+      { maxLength: 12 },
+    ),
+  )
   .map(([prelude, statements]) => {
     const lines = [...HEADER, ...prelude];
     const oracle: OracleStatement[] = [];

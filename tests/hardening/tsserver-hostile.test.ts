@@ -62,12 +62,16 @@ async function restore(): Promise<void> {
   rmSync(catalogPath(), { recursive: true, force: true });
   scratch.write(CATALOG_FILE, SECURITY);
   scratch.write('error-catalog.config.json', CONFIG);
-  await expect.poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 }).toEqual([93001, 93001]);
+  await expect
+    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 })
+    .toEqual([93001, 93001]);
 }
 
 /** Waits for the catalog problem, then checks tsserver still serves from the last good catalog. */
 async function expectServingLastGood(problem: RegExp): Promise<void> {
-  await expect.poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 }).toEqual([93004, 93001, 93001]);
+  await expect
+    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 })
+    .toEqual([93004, 93001, 93001]);
   const [catalogProblem, unknown] = await server.ours(app());
   expect(catalogProblem!.text).toMatch(problem);
   expect(catalogProblem!.category).toBe('warning');
@@ -88,13 +92,19 @@ describe('hostile catalogs while tsserver runs', () => {
 
   it('the catalog file is deleted', async () => {
     rmSync(catalogPath());
-    await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: cannot read catalog: no such file or directory`));
+    await expectServingLastGood(
+      new RegExp(
+        `^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: cannot read catalog: no such file or directory`,
+      ),
+    );
     await restore();
   });
 
   it('the catalog file is replaced by truncated JSON', async () => {
     scratch.write(CATALOG_FILE, SECURITY.slice(0, Math.floor(SECURITY.length / 2)));
-    await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(catalogPath())}:(\\d+):\\d+: invalid JSON`));
+    await expectServingLastGood(
+      new RegExp(`^The error catalog cannot be used: ${escaped(catalogPath())}:(\\d+):\\d+: invalid JSON`),
+    );
     const line = Number(/:(\d+):\d+: invalid JSON/.exec((await server.ours(app()))[0]!.text)![1]);
     expect(line).toBeGreaterThan(1);
     await restore();
@@ -103,34 +113,56 @@ describe('hostile catalogs while tsserver runs', () => {
   it('the catalog file becomes unreadable (a directory of directories in its place)', async () => {
     rmSync(catalogPath());
     mkdirSync(join(catalogPath(), 'nested', 'deeper'), { recursive: true });
-    await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: no catalog files \\(\\*\\.json\\) in this directory`));
+    await expectServingLastGood(
+      new RegExp(
+        `^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: no catalog files \\(\\*\\.json\\) in this directory`,
+      ),
+    );
     await restore();
   });
 
   it('the catalog file becomes a symlink loop', async () => {
     rmSync(catalogPath());
     symlinkSync(catalogPath(), catalogPath());
-    await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: cannot read catalog: too many symbolic links`));
+    await expectServingLastGood(
+      new RegExp(
+        `^The error catalog cannot be used: ${escaped(catalogPath())}:1:1: cannot read catalog: too many symbolic links`,
+      ),
+    );
     await restore();
   });
 
   it('the config is edited to name a missing catalog', async () => {
     scratch.write('error-catalog.config.json', JSON.stringify({ catalog: 'missing.json' }));
-    await expectServingLastGood(new RegExp(`^The error catalog cannot be used: ${escaped(join(scratch.dir, 'missing.json'))}:1:1: cannot read catalog: no such file or directory`));
+    await expectServingLastGood(
+      new RegExp(
+        `^The error catalog cannot be used: ${escaped(join(scratch.dir, 'missing.json'))}:1:1: cannot read catalog: no such file or directory`,
+      ),
+    );
     await restore();
   });
 
   it('the catalog file is replaced by one of about 50 MB: every request still answers within the bound', async () => {
-    const errors: Record<string, unknown> = { invalid: { code: 1, message: 'Invalid token', description: 'Invalid token', class: 'UnauthorizedError' } };
-    for (let i = 2; i <= 65_535; i++) errors[`error_${i}`] = { code: i, message: `Message ${i}`, description: 'x'.repeat(700), class: 'BadRequestError' };
+    const errors: Record<string, unknown> = {
+      invalid: { code: 1, message: 'Invalid token', description: 'Invalid token', class: 'UnauthorizedError' },
+    };
+    for (let i = 2; i <= 65_535; i++)
+      errors[`error_${i}`] = {
+        code: i,
+        message: `Message ${i}`,
+        description: 'x'.repeat(700),
+        class: 'BadRequestError',
+      };
     const big = JSON.stringify({ code: 7, subDomains: { token: { code: 1, errors } } });
     expect(big.length).toBeGreaterThan(50_000_000);
     scratch.write(CATALOG_FILE, big);
     // security.token.invalid and .nope as before; the empty id is still unknown. Each poll is a bounded request.
-    await expect.poll(async () => (await server.ours(app())).map((d) => d.text), { timeout: 30_000, interval: 500 }).toEqual([
-      expect.stringContaining("Unknown error 'nope'"),
-      "'' is not an error id: expected 'domain.subdomain.name'.",
-    ]);
+    await expect
+      .poll(async () => (await server.ours(app())).map((d) => d.text), { timeout: 30_000, interval: 500 })
+      .toEqual([
+        expect.stringContaining("Unknown error 'nope'"),
+        "'' is not an error id: expected 'domain.subdomain.name'.",
+      ]);
     // On a catalog this large completion goes segment by segment.
     expect(await server.completionNames(app(), APP, INSIDE_EMPTY)).toContain('security.');
     expect(await server.quickInfo(app(), APP, ON_INVALID)).toMatch(/^\(error\) security\.token\.invalid: /);
@@ -142,7 +174,11 @@ describe('hostile catalogs while tsserver runs', () => {
     server.open(file, scratch.dir);
     const diagnostics = await server.ours(file);
     expect(diagnostics.map((d) => [d.code, d.start])).toEqual([[93004, { line: 1, offset: 1 }]]); // on the first recognised call
-    expect(diagnostics[0]!.text).toMatch(new RegExp(`^The error catalog cannot be used: ${escaped(join(scratch.dir, 'fresh', 'nowhere.json'))}:1:1: cannot read catalog: no such file or directory`));
+    expect(diagnostics[0]!.text).toMatch(
+      new RegExp(
+        `^The error catalog cannot be used: ${escaped(join(scratch.dir, 'fresh', 'nowhere.json'))}:1:1: cannot read catalog: no such file or directory`,
+      ),
+    );
     // Nothing to complete from, and no error: TypeScript's own (empty) answers come back.
     expect(await server.completionNames(file, APP, INSIDE_EMPTY)).toEqual([]);
     expect(await server.quickInfo(file, APP, APP.indexOf('getError') + 2)).toContain('function getError');

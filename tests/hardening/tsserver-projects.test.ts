@@ -13,7 +13,12 @@ import { BoundedServer, tsconfigWithPlugin } from './tsserver-support';
 
 const SECURITY = readFileSync(join(SHIPPED_CATALOG, '07-security.json'), 'utf8');
 const API = readFileSync(resolve(__dirname, '..', 'ts-plugin', 'fixtures', 'catalog', '08-api.json'), 'utf8');
-const APP = ["getError('security.token.invalid');", "getError('api.request.missing_field', 'a', 'b');", "getError('');", ''].join('\n');
+const APP = [
+  "getError('security.token.invalid');",
+  "getError('api.request.missing_field', 'a', 'b');",
+  "getError('');",
+  '',
+].join('\n');
 const GLOBALS = 'declare function getError(id: string, ...args: unknown[]): Error;\n';
 const INSIDE_EMPTY = APP.indexOf("getError('')") + "getError('".length;
 
@@ -32,7 +37,11 @@ function projectFiles(name: string, catalogFile: string, catalog: string): Recor
 }
 
 beforeAll(() => {
-  scratch = createScratchProject('tsserver-projects', { typescript: '6.0.3' }, { ...projectFiles('alpha', '07-security.json', SECURITY), ...projectFiles('beta', '08-api.json', API) });
+  scratch = createScratchProject(
+    'tsserver-projects',
+    { typescript: '6.0.3' },
+    { ...projectFiles('alpha', '07-security.json', SECURITY), ...projectFiles('beta', '08-api.json', API) },
+  );
   server = new BoundedServer(scratch.dir, join(scratch.dir, 'tsserver.log'));
   server.open(file('alpha'), scratch.dir);
   server.open(file('beta'), scratch.dir);
@@ -51,8 +60,14 @@ async function findings(project: 'alpha' | 'beta'): Promise<Array<[number, numbe
 describe('one tsserver, two projects with different catalogs', () => {
   it('each file is checked against its own catalog', async () => {
     // alpha knows security.*, not api.*; beta the other way round (line 3, the empty id, is unknown to both).
-    expect(await findings('alpha')).toEqual([[93001, 2], [93001, 3]]);
-    expect(await findings('beta')).toEqual([[93001, 1], [93001, 3]]);
+    expect(await findings('alpha')).toEqual([
+      [93001, 2],
+      [93001, 3],
+    ]);
+    expect(await findings('beta')).toEqual([
+      [93001, 1],
+      [93001, 3],
+    ]);
     expect((await server.ours(file('alpha')))[0]!.text).toContain("Unknown error domain 'api'");
   });
 
@@ -63,7 +78,9 @@ describe('one tsserver, two projects with different catalogs', () => {
     expect(alpha.some((name) => name.startsWith('api.'))).toBe(false);
     expect(beta).toContain('api.request.missing_field');
     expect(beta.some((name) => name.startsWith('security.'))).toBe(false);
-    expect(await server.quickInfo(file('alpha'), APP, APP.indexOf('token'))).toBe('(error) security.token.invalid: 0x07010001');
+    expect(await server.quickInfo(file('alpha'), APP, APP.indexOf('token'))).toBe(
+      '(error) security.token.invalid: 0x07010001',
+    );
     expect(await server.quickInfo(file('beta'), APP, APP.indexOf('token'))).toBeUndefined();
   });
 
@@ -72,17 +89,27 @@ describe('one tsserver, two projects with different catalogs', () => {
     // The call passes two placeholder arguments: with three placeholders in the message it is one short.
     catalog.subDomains.request.errors['missing_field']!.message = 'Field %s of %s is missing in %s';
     scratch.write('beta/08-api.json', JSON.stringify(catalog, null, 2));
-    await expect.poll(() => findings('beta'), { timeout: 10_000, interval: 250 }).toEqual([
-      [93001, 1],
-      [93003, 2],
+    await expect
+      .poll(() => findings('beta'), { timeout: 10_000, interval: 250 })
+      .toEqual([
+        [93001, 1],
+        [93003, 2],
+        [93001, 3],
+      ]);
+    expect(await findings('alpha')).toEqual([
+      [93001, 2],
       [93001, 3],
     ]);
-    expect(await findings('alpha')).toEqual([[93001, 2], [93001, 3]]);
 
     // A broken catalog in beta is beta's problem alone.
     scratch.write('beta/08-api.json', '{ "code": 8, ');
-    await expect.poll(async () => (await findings('beta')).map(([code]) => code), { timeout: 10_000, interval: 250 }).toEqual([93004, 93001, 93003, 93001]);
-    expect(await findings('alpha')).toEqual([[93001, 2], [93001, 3]]);
+    await expect
+      .poll(async () => (await findings('beta')).map(([code]) => code), { timeout: 10_000, interval: 250 })
+      .toEqual([93004, 93001, 93003, 93001]);
+    expect(await findings('alpha')).toEqual([
+      [93001, 2],
+      [93001, 3],
+    ]);
     expect(await server.completionNames(file('alpha'), APP, INSIDE_EMPTY)).toContain('security.token.invalid');
   });
 });

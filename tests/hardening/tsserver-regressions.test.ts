@@ -21,7 +21,10 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => d.dispose());
 });
 
-function harnessWatching(catalogFile: string, files: Record<string, string>): { h: Harness; dir: ReturnType<typeof tempDir> } {
+function harnessWatching(
+  catalogFile: string,
+  files: Record<string, string>,
+): { h: Harness; dir: ReturnType<typeof tempDir> } {
   const dir = tempDir(files);
   dirs.push(dir);
   const h = createHarness(dir.dir, { catalog: catalogFile }, { 'a.ts': "getError('security.token.nope');\n" }, ts.sys);
@@ -35,11 +38,16 @@ describe('bug: the catalog watcher threw on a missing path (fs.watchFile needs a
     h.service.getSemanticDiagnostics(h.path('a.ts'));
     expect(h.logs.filter((line) => line.includes('cannot watch'))).toEqual([]);
     dir.write('07-security.json', SECURITY);
-    await expect.poll(() => h.logs.some((line) => line.includes(`catalog changed: ${dir.path('07-security.json')}`)), { timeout: 5_000, interval: 100 }).toBe(true);
+    await expect
+      .poll(() => h.logs.some((line) => line.includes(`catalog changed: ${dir.path('07-security.json')}`)), {
+        timeout: 5_000,
+        interval: 100,
+      })
+      .toBe(true);
     expect(h.logs).toContain('refreshDiagnostics');
   });
 
-  it('deleting a watched catalog file does not throw inside TypeScript\'s watcher, and the file stays watched', async () => {
+  it("deleting a watched catalog file does not throw inside TypeScript's watcher, and the file stays watched", async () => {
     const { h, dir } = harnessWatching('07-security.json', { '07-security.json': SECURITY });
     h.service.getSemanticDiagnostics(h.path('a.ts'));
     const changes = (): number => h.logs.filter((line) => line.includes('catalog changed:')).length;

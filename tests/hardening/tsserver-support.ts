@@ -17,7 +17,14 @@ export interface ProtocolDiagnostic {
 }
 
 export function tsconfigWithPlugin(): string {
-  return JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], plugins: [{ name: 'error-catalog/ts-plugin' }] }, include: ['src'] }, null, 2);
+  return JSON.stringify(
+    {
+      compilerOptions: { strict: true, noEmit: true, types: [], plugins: [{ name: 'error-catalog/ts-plugin' }] },
+      include: ['src'],
+    },
+    null,
+    2,
+  );
 }
 
 /** A client of one tsserver whose every request must answer within REQUEST_BOUND_MS. */
@@ -28,13 +35,21 @@ export class BoundedServer {
     scratchDir: string,
     readonly logFile: string,
   ) {
-    this.server = new TsServer(join(scratchDir, 'node_modules', 'typescript', 'lib', 'tsserver.js'), scratchDir, ['--logVerbosity', 'normal', '--logFile', logFile]);
+    this.server = new TsServer(join(scratchDir, 'node_modules', 'typescript', 'lib', 'tsserver.js'), scratchDir, [
+      '--logVerbosity',
+      'normal',
+      '--logFile',
+      logFile,
+    ]);
   }
 
   async request<T>(command: string, args: unknown): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${command} did not answer within ${REQUEST_BOUND_MS} ms`)), REQUEST_BOUND_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${command} did not answer within ${REQUEST_BOUND_MS} ms`)),
+        REQUEST_BOUND_MS,
+      );
     });
     try {
       return await Promise.race([this.server.request<T>(command, args), timeout]);
@@ -48,18 +63,24 @@ export class BoundedServer {
   }
 
   async ours(file: string): Promise<ProtocolDiagnostic[]> {
-    return (await this.request<ProtocolDiagnostic[]>('semanticDiagnosticsSync', { file })).filter((d) => d.source === 'error-catalog');
+    return (await this.request<ProtocolDiagnostic[]>('semanticDiagnosticsSync', { file })).filter(
+      (d) => d.source === 'error-catalog',
+    );
   }
 
   async completionNames(file: string, text: string, index: number): Promise<string[]> {
-    const body = await this.request<{ entries: Array<{ name: string }> } | undefined>('completionInfo', { file, ...lineOffset(text, index) });
+    const body = await this.request<{ entries: Array<{ name: string }> } | undefined>('completionInfo', {
+      file,
+      ...lineOffset(text, index),
+    });
     return body?.entries.map((e) => e.name) ?? [];
   }
 
   async quickInfo(file: string, text: string, index: number): Promise<string | undefined> {
     // tsserver answers a position without quick info with success: false ("No content available").
     try {
-      return (await this.request<{ displayString: string }>('quickinfo', { file, ...lineOffset(text, index) })).displayString;
+      return (await this.request<{ displayString: string }>('quickinfo', { file, ...lineOffset(text, index) }))
+        .displayString;
     } catch (error) {
       if (/No content available/.test(String(error))) return undefined;
       throw error;

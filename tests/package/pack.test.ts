@@ -16,7 +16,11 @@ describe('the packed package', () => {
     expect(listing).toContain('package/catalog/data/07-security.json');
     expect(listing).toContain('package/catalog/schema/config.schema.json');
     expect(listing).toContain('package/ts-plugin/package.json');
-    expect(listing.filter((f) => /^package\/(tests|bench|examples|node_modules)\//.test(f) || /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(
+      listing.filter(
+        (f) => /^package\/(tests|bench|examples|node_modules)\//.test(f) || (/\.ts$/.test(f) && !f.endsWith('.d.ts')),
+      ),
+    ).toEqual([]);
   });
 
   it("require('error-catalog') loads the shipped catalog and raises errors from it", () => {
@@ -28,11 +32,21 @@ describe('the packed package', () => {
     `;
     const result = scratch.run('node', ['-e', script]);
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ problems: 0, size: 34, name: 'UnauthorizedError', hex: '0x07010001', status: 401 });
+    expect(JSON.parse(result.stdout)).toEqual({
+      problems: 0,
+      size: 34,
+      name: 'UnauthorizedError',
+      hex: '0x07010001',
+      status: 401,
+    });
   });
 
   it('is importable from ESM with its types', () => {
-    const result = scratch.run('node', ['--input-type=module', '-e', "import { loadCatalog } from 'error-catalog'; console.log(loadCatalog().catalog.size);"]);
+    const result = scratch.run('node', [
+      '--input-type=module',
+      '-e',
+      "import { loadCatalog } from 'error-catalog'; console.log(loadCatalog().catalog.size);",
+    ]);
     expect(result.stdout.trim()).toBe('34');
   });
 });

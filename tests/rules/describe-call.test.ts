@@ -5,14 +5,19 @@ import type { CallSiteDescription } from '../../catalog';
 import { describeCallSite, scopeResolver, type DescribeOptions } from '../../rules/analysis/describe-call';
 
 /** Describes every call of `code` the way the `unused` command does: outside ESLint. */
-function describeAll(code: string, sourceType: 'module' | 'script' = 'module', options: DescribeOptions = {}): CallSiteDescription[] {
+function describeAll(
+  code: string,
+  sourceType: 'module' | 'script' = 'module',
+  options: DescribeOptions = {},
+): CallSiteDescription[] {
   const ast = parse(code, { range: true, loc: true });
   simpleTraverse(ast, { enter() {} }, true);
   const scopeOf = scopeResolver(analyze(ast, { sourceType }));
   const sites: CallSiteDescription[] = [];
   simpleTraverse(ast, {
     enter(node: TSESTree.Node) {
-      if (node.type === 'CallExpression' || node.type === 'NewExpression') sites.push(describeCallSite(node, scopeOf, options));
+      if (node.type === 'CallExpression' || node.type === 'NewExpression')
+        sites.push(describeCallSite(node, scopeOf, options));
     },
   });
   return sites;
@@ -48,21 +53,35 @@ describe('describeCallSite outside ESLint', () => {
     const sites = describeAll(code, 'script');
     const last = sites.find((s) => s.callee.members[0] === 'get')!;
     expect(last.thrown).toBe(true);
-    expect(last.callee.root).toMatchObject({ kind: 'value', name: 'tokenError', init: { callee: { root: { kind: 'module', name: 'kerror_1', source: './kerror' }, members: ['wrap'] } } });
+    expect(last.callee.root).toMatchObject({
+      kind: 'value',
+      name: 'tokenError',
+      init: { callee: { root: { kind: 'module', name: 'kerror_1', source: './kerror' }, members: ['wrap'] } },
+    });
     expect(last.arguments.map((a) => a.kind)).toEqual(['static', 'object', 'spread', 'dynamic']);
     expect(last.arguments[0]).toMatchObject({ value: 'invalid', literal: false });
   });
 
   it('marks `new` in a throw', () => {
     const [site] = describeAll("throw (new ApiError('a.b.c')!);");
-    expect(site).toMatchObject({ kind: 'new', thrown: true, callee: { root: { kind: 'global', name: 'ApiError' }, members: [] } });
+    expect(site).toMatchObject({
+      kind: 'new',
+      thrown: true,
+      callee: { root: { kind: 'global', name: 'ApiError' }, members: [] },
+    });
     expect(site!.arguments[0]).toMatchObject({ kind: 'static', value: 'a.b.c', literal: true });
   });
 
   it('with evaluateArguments, classifies later arguments without evaluating them', () => {
     const code = "const ID = 'a.b.c';\nconst NAME = 'x';\ngetError(ID, NAME, 'literal', { cause }, ...rest);";
     const [site] = describeAll(code, 'module', { evaluateArguments: 1 });
-    expect(site!.arguments.map((a) => (a.kind === 'static' ? `static:${a.value}` : a.kind))).toEqual(['static:a.b.c', 'dynamic', 'static:literal', 'object', 'spread']);
+    expect(site!.arguments.map((a) => (a.kind === 'static' ? `static:${a.value}` : a.kind))).toEqual([
+      'static:a.b.c',
+      'dynamic',
+      'static:literal',
+      'object',
+      'spread',
+    ]);
     const [all] = describeAll(code);
     expect(all!.arguments[1]).toMatchObject({ kind: 'static', value: 'x', literal: false });
   });

@@ -3,7 +3,11 @@ import { at, jsTester, replaced, tsTester, testerRule } from './rule-tester';
 
 const rule = testerRule(ruleModule);
 
-const EXPIRED_V1 = { id: 'security.token.expired_v1', since: '2.2.0', replacement: "; use 'security.token.expired' instead" };
+const EXPIRED_V1 = {
+  id: 'security.token.expired_v1',
+  since: '2.2.0',
+  replacement: "; use 'security.token.expired' instead",
+};
 const MOVED = { id: 'security.token.moved', since: '2.3.0', replacement: "; use 'security.role.not_found' instead" };
 
 tsTester().run('no-deprecated-id (TypeScript)', rule, {
@@ -24,18 +28,36 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
     {
       code: "getError('security.token.expired_v1', a, b);",
       output: "getError('security.token.expired', a, b);",
-      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("getError('security.token.expired_v1', a, b);", "'security.token.expired_v1'") }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: EXPIRED_V1,
+          ...at("getError('security.token.expired_v1', a, b);", "'security.token.expired_v1'"),
+        },
+      ],
     },
     {
       code: 'throw new ApiError(`security.token.expired_v1`);',
       output: 'throw new ApiError(`security.token.expired`);',
-      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at('throw new ApiError(`security.token.expired_v1`);', '`security.token.expired_v1`') }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: EXPIRED_V1,
+          ...at('throw new ApiError(`security.token.expired_v1`);', '`security.token.expired_v1`'),
+        },
+      ],
     },
     {
       // TypeScript wrappers around the literal stay as written
       code: "getError('security.token.expired_v1' as const, a, b);",
       output: "getError('security.token.expired' as const, a, b);",
-      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("getError('security.token.expired_v1' as const, a, b);", "'security.token.expired_v1'") }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: EXPIRED_V1,
+          ...at("getError('security.token.expired_v1' as const, a, b);", "'security.token.expired_v1'"),
+        },
+      ],
     },
     // held in a constant: rewriting the argument changes the code's shape, so only a suggestion
     {
@@ -49,7 +71,13 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
           column: 10,
           endLine: 2,
           endColumn: 12,
-          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.token.expired' }, output: "const ID = 'security.token.expired_v1';\ngetError('security.token.expired');" }],
+          suggestions: [
+            {
+              messageId: 'replaceWith',
+              data: { id: 'security.token.expired' },
+              output: "const ID = 'security.token.expired_v1';\ngetError('security.token.expired');",
+            },
+          ],
         },
       ],
     },
@@ -57,12 +85,24 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
     {
       code: "kerror.get('security', 'token', 'expired_v1', a, b);",
       output: "kerror.get('security', 'token', 'expired', a, b);",
-      errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, ...at("kerror.get('security', 'token', 'expired_v1', a, b);", "'expired_v1'") }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: EXPIRED_V1,
+          ...at("kerror.get('security', 'token', 'expired_v1', a, b);", "'expired_v1'"),
+        },
+      ],
     },
     {
       code: "kerror.rejectFrom(err, 'security', 'token', 'moved');",
       output: "kerror.rejectFrom(err, 'security', 'role', 'not_found');",
-      errors: [{ messageId: 'deprecatedError', data: MOVED, ...at("kerror.rejectFrom(err, 'security', 'token', 'moved');", "'moved'") }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: MOVED,
+          ...at("kerror.rejectFrom(err, 'security', 'token', 'moved');", "'moved'"),
+        },
+      ],
     },
     {
       // a constant part that must change: a suggestion, not an autofix
@@ -76,7 +116,13 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
           column: 27,
           endLine: 2,
           endColumn: 34,
-          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.role.not_found' }, output: "const S = 'token';\nkerror.get('security', 'role', 'not_found');" }],
+          suggestions: [
+            {
+              messageId: 'replaceWith',
+              data: { id: 'security.role.not_found' },
+              output: "const S = 'token';\nkerror.get('security', 'role', 'not_found');",
+            },
+          ],
         },
       ],
     },
@@ -107,7 +153,13 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
     {
       code: "getError('security.token.old_format');",
       output: null,
-      errors: [{ messageId: 'deprecatedError', data: { id: 'security.token.old_format', since: '1.0.0', replacement: '' }, ...at("getError('security.token.old_format');", "'security.token.old_format'") }],
+      errors: [
+        {
+          messageId: 'deprecatedError',
+          data: { id: 'security.token.old_format', since: '1.0.0', replacement: '' },
+          ...at("getError('security.token.old_format');", "'security.token.old_format'"),
+        },
+      ],
     },
     // deprecated subdomain and domain
     {
@@ -124,23 +176,50 @@ tsTester().run('no-deprecated-id (TypeScript)', rule, {
     {
       code: "getError('old.stuff.broken', name);",
       output: null,
-      errors: [{ messageId: 'deprecatedScope', data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' }, ...at("getError('old.stuff.broken', name);", "'old.stuff.broken'") }],
+      errors: [
+        {
+          messageId: 'deprecatedScope',
+          data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' },
+          ...at("getError('old.stuff.broken', name);", "'old.stuff.broken'"),
+        },
+      ],
     },
     {
       code: "kerror.get('old', 'stuff', 'broken', name);",
       output: null,
-      errors: [{ messageId: 'deprecatedScope', data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' }, ...at("kerror.get('old', 'stuff', 'broken', name);", "'old'") }],
+      errors: [
+        {
+          messageId: 'deprecatedScope',
+          data: { id: 'old.stuff.broken', since: '1.5.0', level: 'domain', scope: 'old' },
+          ...at("kerror.get('old', 'stuff', 'broken', name);", "'old'"),
+        },
+      ],
     },
     // a deprecated wrap() is reported once, at the wrap(), not at every use of the wrapper
     {
       code: "const legacyError = kerror.wrap('security', 'legacy');\nlegacyError.get('thing');\nlegacyError.reject('thing');",
       output: null,
-      errors: [{ messageId: 'deprecatedWrap', data: { level: 'subdomain', scope: 'security.legacy', since: '3.0.0' }, line: 1, column: 45, endLine: 1, endColumn: 53 }],
+      errors: [
+        {
+          messageId: 'deprecatedWrap',
+          data: { level: 'subdomain', scope: 'security.legacy', since: '3.0.0' },
+          line: 1,
+          column: 45,
+          endLine: 1,
+          endColumn: 53,
+        },
+      ],
     },
     {
       code: "const oldError = kerror.wrap('old', 'stuff');",
       output: null,
-      errors: [{ messageId: 'deprecatedWrap', data: { level: 'domain', scope: 'old', since: '1.5.0' }, ...at("const oldError = kerror.wrap('old', 'stuff');", "'old'") }],
+      errors: [
+        {
+          messageId: 'deprecatedWrap',
+          data: { level: 'domain', scope: 'old', since: '1.5.0' },
+          ...at("const oldError = kerror.wrap('old', 'stuff');", "'old'"),
+        },
+      ],
     },
   ],
 });
@@ -156,7 +235,11 @@ jsTester().run('no-deprecated-id (JavaScript, CommonJS)', rule, {
     },
     {
       code: "const { getError } = require('./errors');\nthrow getError('security.token.expired_v1', a, b);",
-      output: replaced("const { getError } = require('./errors');\nthrow getError('security.token.expired_v1', a, b);", 'expired_v1', 'expired'),
+      output: replaced(
+        "const { getError } = require('./errors');\nthrow getError('security.token.expired_v1', a, b);",
+        'expired_v1',
+        'expired',
+      ),
       errors: [{ messageId: 'deprecatedError', data: EXPIRED_V1, line: 2, column: 16, endLine: 2, endColumn: 43 }],
     },
   ],

@@ -3,7 +3,10 @@ import { at, jsTester, tsTester, testerRule } from './rule-tester';
 
 const rule = testerRule(ruleModule);
 
-const dynamic = (code: string, needle: string) => ({ code, errors: [{ messageId: 'dynamicId' as const, data: {}, ...at(code, needle) }] });
+const dynamic = (code: string, needle: string) => ({
+  code,
+  errors: [{ messageId: 'dynamicId' as const, data: {}, ...at(code, needle) }],
+});
 
 tsTester().run('no-dynamic-id (TypeScript)', rule, {
   valid: [
@@ -37,5 +40,10 @@ tsTester().run('no-dynamic-id (TypeScript)', rule, {
 
 jsTester().run('no-dynamic-id (JavaScript, CommonJS)', rule, {
   valid: ["const errors = require('./kerror');\nerrors.get('security', 'token', 'invalid');"],
-  invalid: [dynamic("const errors = require('./kerror');\nerrors.get('security', 'token', process.env.NAME);", 'process.env.NAME')],
+  invalid: [
+    dynamic(
+      "const errors = require('./kerror');\nerrors.get('security', 'token', process.env.NAME);",
+      'process.env.NAME',
+    ),
+  ],
 });

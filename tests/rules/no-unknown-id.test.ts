@@ -7,11 +7,24 @@ import { at, FIXTURES, jsTester, replaced, tsTester, testerRule } from './rule-t
 
 const rule = testerRule(ruleModule);
 
-type MessageIds = 'unknownDomain' | 'unknownSubdomain' | 'unknownError' | 'malformedId' | 'missingPart' | 'catalogProblem' | 'replaceWith';
+type MessageIds =
+  | 'unknownDomain'
+  | 'unknownSubdomain'
+  | 'unknownError'
+  | 'malformedId'
+  | 'missingPart'
+  | 'catalogProblem'
+  | 'replaceWith';
 type Case = InvalidTestCase<MessageIds, []>;
 
 /** One report at `needle`, with one suggestion per `[id, replacement text]` (applied where `needle` is). */
-function unknown(code: string, needle: string, messageId: MessageIds, data: Record<string, string>, fixes: ReadonlyArray<readonly [id: string, text: string]>): Case {
+function unknown(
+  code: string,
+  needle: string,
+  messageId: MessageIds,
+  data: Record<string, string>,
+  fixes: ReadonlyArray<readonly [id: string, text: string]>,
+): Case {
   return {
     code,
     errors: [
@@ -19,13 +32,25 @@ function unknown(code: string, needle: string, messageId: MessageIds, data: Reco
         messageId,
         data,
         ...at(code, needle),
-        suggestions: fixes.map(([id, text]) => ({ messageId: 'replaceWith' as const, data: { id }, output: replaced(code, needle, text) })),
+        suggestions: fixes.map(([id, text]) => ({
+          messageId: 'replaceWith' as const,
+          data: { id },
+          output: replaced(code, needle, text),
+        })),
       },
     ],
   };
 }
 
-const didYouMean = (...ids: string[]): string => ` Did you mean ${ids.length === 1 ? `'${ids[0]}'` : `${ids.slice(0, -1).map((id) => `'${id}'`).join(', ')} or '${ids[ids.length - 1]}'`}?`;
+const didYouMean = (...ids: string[]): string =>
+  ` Did you mean ${
+    ids.length === 1
+      ? `'${ids[0]}'`
+      : `${ids
+          .slice(0, -1)
+          .map((id) => `'${id}'`)
+          .join(', ')} or '${ids[ids.length - 1]}'`
+  }?`;
 
 // ---------------------------------------------------------------------------------------------
 // TypeScript (and ES module) syntax, every call form.
@@ -79,106 +104,370 @@ tsTester().run('no-unknown-id (TypeScript)', rule, {
     "console.log('security.token.nope');",
   ],
   invalid: [
-    unknown("getError('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
-    unknown("errors.getError('securty.token.invalid');", "'securty.token.invalid'", 'unknownDomain', { id: 'securty.token.invalid', domain: 'securty', subdomain: 'token', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security.token.invalid'"],
-    ]),
-    unknown("throw new ApiError('security.token.invalidd', { cause });", "'security.token.invalidd'", 'unknownError', { id: 'security.token.invalidd', domain: 'security', subdomain: 'token', name: 'invalidd', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security.token.invalid'"],
-    ]),
-    unknown("throw (new ApiError('security.tokn.invalid') as Error);", "'security.tokn.invalid'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security.token.invalid'"],
-    ]),
-    unknown("getError('security.token');", "'security.token'", 'malformedId', { id: 'security.token', didYouMean: '' }, []),
+    unknown(
+      "getError('security.token.expird');",
+      "'security.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
+    unknown(
+      "errors.getError('securty.token.invalid');",
+      "'securty.token.invalid'",
+      'unknownDomain',
+      {
+        id: 'securty.token.invalid',
+        domain: 'securty',
+        subdomain: 'token',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security.token.invalid'"]],
+    ),
+    unknown(
+      "throw new ApiError('security.token.invalidd', { cause });",
+      "'security.token.invalidd'",
+      'unknownError',
+      {
+        id: 'security.token.invalidd',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'invalidd',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security.token.invalid'"]],
+    ),
+    unknown(
+      "throw (new ApiError('security.tokn.invalid') as Error);",
+      "'security.tokn.invalid'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security.token.invalid'"]],
+    ),
+    unknown(
+      "getError('security.token');",
+      "'security.token'",
+      'malformedId',
+      { id: 'security.token', didYouMean: '' },
+      [],
+    ),
     // split forms: the report sits on the unknown part, the suggestion rewrites only what differs
-    unknown("kerror.get('securty', 'token', 'invalid');", "'securty'", 'unknownDomain', { id: 'securty.token.invalid', domain: 'securty', subdomain: 'token', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security'"],
-    ]),
-    unknown("kerror.reject('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
-    unknown("kerror.getFrom(err, 'security', 'role', 'not_fond', 'admin');", "'not_fond'", 'unknownError', { id: 'security.role.not_fond', domain: 'security', subdomain: 'role', name: 'not_fond', didYouMean: didYouMean('security.role.not_found') }, [
-      ['security.role.not_found', "'not_found'"],
-    ]),
-    unknown("kerror.rejectFrom(err, 'security', 'token', 'expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
+    unknown(
+      "kerror.get('securty', 'token', 'invalid');",
+      "'securty'",
+      'unknownDomain',
+      {
+        id: 'securty.token.invalid',
+        domain: 'securty',
+        subdomain: 'token',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security'"]],
+    ),
+    unknown(
+      "kerror.reject('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
+    unknown(
+      "kerror.getFrom(err, 'security', 'role', 'not_fond', 'admin');",
+      "'not_fond'",
+      'unknownError',
+      {
+        id: 'security.role.not_fond',
+        domain: 'security',
+        subdomain: 'role',
+        name: 'not_fond',
+        didYouMean: didYouMean('security.role.not_found'),
+      },
+      [['security.role.not_found', "'not_found'"]],
+    ),
+    unknown(
+      "kerror.rejectFrom(err, 'security', 'token', 'expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
     {
       code: "kerror.get('security');",
-      errors: [{ messageId: 'missingPart', data: { part: 'subdomain', expected: 'a domain, a subdomain and an error name' }, ...at("kerror.get('security');", "kerror.get('security')") }],
+      errors: [
+        {
+          messageId: 'missingPart',
+          data: { part: 'subdomain', expected: 'a domain, a subdomain and an error name' },
+          ...at("kerror.get('security');", "kerror.get('security')"),
+        },
+      ],
     },
     // TypeScript's compiled CommonJS
-    unknown("const kerror_1 = require('./kerror');\n(0, kerror_1.get)('security', 'token', 'expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
-    unknown("const kerror_1 = __importStar(require('../kerror'));\nkerror_1.get('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
-    unknown("const kerror_1 = require('./kerror');\nconst tokenError = (0, kerror_1.wrap)('security', 'token');\ntokenError.get('expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
+    unknown(
+      "const kerror_1 = require('./kerror');\n(0, kerror_1.get)('security', 'token', 'expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
+    unknown(
+      "const kerror_1 = __importStar(require('../kerror'));\nkerror_1.get('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
+    unknown(
+      "const kerror_1 = require('./kerror');\nconst tokenError = (0, kerror_1.wrap)('security', 'token');\ntokenError.get('expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
     // imports under any local name
-    unknown("import * as errs from './lib/kerror';\nerrs.get('security', 'token', 'expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
-    unknown("import { get as g } from './kerror';\ng('securty', 'token', 'invalid');", "'securty'", 'unknownDomain', { id: 'securty.token.invalid', domain: 'securty', subdomain: 'token', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security'"],
-    ]),
-    unknown("import { getError as raise } from './errors';\nraise('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
+    unknown(
+      "import * as errs from './lib/kerror';\nerrs.get('security', 'token', 'expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
+    unknown(
+      "import { get as g } from './kerror';\ng('securty', 'token', 'invalid');",
+      "'securty'",
+      'unknownDomain',
+      {
+        id: 'securty.token.invalid',
+        domain: 'securty',
+        subdomain: 'token',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security'"]],
+    ),
+    unknown(
+      "import { getError as raise } from './errors';\nraise('security.token.expird');",
+      "'security.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
     // wrappers: unknown names checked against the wrapped subdomain; wrap() itself checked
-    unknown("const tokenError = kerror.wrap('security', 'token');\ntokenError.getFrom(err, 'expird', a, b);", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
-    unknown("kerror.wrap('security', 'token').reject('invalidd');", "'invalidd'", 'unknownError', { id: 'security.token.invalidd', domain: 'security', subdomain: 'token', name: 'invalidd', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'invalid'"],
-    ]),
-    unknown("const tokenError = kerror.wrap('securty', 'token');", "'securty'", 'unknownDomain', { domain: 'securty', id: 'securty.token', didYouMean: didYouMean('security') }, [['security', "'security'"]]),
-    unknown("const roleError = kerror.wrap('security', 'roles');\nroleError.get('not_found');", "'roles'", 'unknownSubdomain', { domain: 'security', subdomain: 'roles', id: 'security.roles', didYouMean: didYouMean('security.role') }, [
-      ['role', "'role'"],
-    ]),
+    unknown(
+      "const tokenError = kerror.wrap('security', 'token');\ntokenError.getFrom(err, 'expird', a, b);",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
+    unknown(
+      "kerror.wrap('security', 'token').reject('invalidd');",
+      "'invalidd'",
+      'unknownError',
+      {
+        id: 'security.token.invalidd',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'invalidd',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'invalid'"]],
+    ),
+    unknown(
+      "const tokenError = kerror.wrap('securty', 'token');",
+      "'securty'",
+      'unknownDomain',
+      { domain: 'securty', id: 'securty.token', didYouMean: didYouMean('security') },
+      [['security', "'security'"]],
+    ),
+    unknown(
+      "const roleError = kerror.wrap('security', 'roles');\nroleError.get('not_found');",
+      "'roles'",
+      'unknownSubdomain',
+      { domain: 'security', subdomain: 'roles', id: 'security.roles', didYouMean: didYouMean('security.role') },
+      [['role', "'role'"]],
+    ),
     // constants, concatenation and templates: the suggestion replaces the expression with a literal
     {
       code: "const ID = 'security.token.expird';\ngetError(ID);",
       errors: [
         {
           messageId: 'unknownError',
-          data: { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') },
+          data: {
+            id: 'security.token.expird',
+            domain: 'security',
+            subdomain: 'token',
+            name: 'expird',
+            didYouMean: didYouMean('security.token.expired'),
+          },
           line: 2,
           column: 10,
           endLine: 2,
           endColumn: 12,
-          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.token.expired' }, output: "const ID = 'security.token.expird';\ngetError('security.token.expired');" }],
+          suggestions: [
+            {
+              messageId: 'replaceWith',
+              data: { id: 'security.token.expired' },
+              output: "const ID = 'security.token.expird';\ngetError('security.token.expired');",
+            },
+          ],
         },
       ],
     },
-    unknown("const D = 'security';\ngetError(D + '.token.expird');", "D + '.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
-    unknown("const S = 'tokn';\ngetError(`security.${S}.invalid`);", '`security.${S}.invalid`', 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security.token.invalid'"],
-    ]),
-    unknown('getError(`security.token.expird`);', '`security.token.expird`', 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', '`security.token.expired`'],
-    ]),
+    unknown(
+      "const D = 'security';\ngetError(D + '.token.expird');",
+      "D + '.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
+    unknown(
+      "const S = 'tokn';\ngetError(`security.${S}.invalid`);",
+      '`security.${S}.invalid`',
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security.token.invalid'"]],
+    ),
+    unknown(
+      'getError(`security.token.expird`);',
+      '`security.token.expird`',
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', '`security.token.expired`']],
+    ),
     // the parameter named kerror shadows nothing outside its function
-    unknown("function f(kerror: Api) {\n  kerror.get('a', 'b', 'c');\n}\nkerror.get('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
+    unknown(
+      "function f(kerror: Api) {\n  kerror.get('a', 'b', 'c');\n}\nkerror.get('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
     // TypeScript-only syntax around the call: type arguments, non-null assertions, casts
-    unknown("throw getError<TokenError>('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
-    unknown("import * as kerror from './kerror';\nthrow (kerror as Kerror)!.get('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
+    unknown(
+      "throw getError<TokenError>('security.token.expird');",
+      "'security.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
+    unknown(
+      "import * as kerror from './kerror';\nthrow (kerror as Kerror)!.get('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
     // several candidates, closest first
-    unknown("getError('security.token.expire');", "'security.token.expire'", 'unknownError', { id: 'security.token.expire', domain: 'security', subdomain: 'token', name: 'expire', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
+    unknown(
+      "getError('security.token.expire');",
+      "'security.token.expire'",
+      'unknownError',
+      {
+        id: 'security.token.expire',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expire',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
   ],
 });
 
@@ -195,18 +484,58 @@ jsTester().run('no-unknown-id (JavaScript, CommonJS)', rule, {
   ],
   invalid: [
     // the wrapper shadows the module's usual name: names are checked against security.token
-    unknown("const kerror = require('../kerror').wrap('security', 'token');\nkerror.reject('expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
-    unknown("const errors = require('../../kerror');\nerrors.get('security', 'token', 'expird');", "'expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'expired'"],
-    ]),
-    unknown("const { get: fetchError } = require('./kerror');\nfetchError('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
-    unknown("'use strict';\nconst { getError } = require('./errors');\nmodule.exports = () => {\n  throw getError('security.token.expird');\n};", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
+    unknown(
+      "const kerror = require('../kerror').wrap('security', 'token');\nkerror.reject('expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
+    unknown(
+      "const errors = require('../../kerror');\nerrors.get('security', 'token', 'expird');",
+      "'expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'expired'"]],
+    ),
+    unknown(
+      "const { get: fetchError } = require('./kerror');\nfetchError('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
+    unknown(
+      "'use strict';\nconst { getError } = require('./errors');\nmodule.exports = () => {\n  throw getError('security.token.expird');\n};",
+      "'security.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
   ],
 });
 
@@ -219,9 +548,19 @@ jsTester('module').run('no-unknown-id (JavaScript, ES modules)', rule, {
     "import kerror from '../lib/kerror/index.js';\nconst tokenError = kerror.wrap('security', 'token');\nthrow tokenError.get('expired', a, b);",
   ],
   invalid: [
-    unknown("import { wrap } from './kerror.js';\nconst roleError = wrap('security', 'role');\nthrow roleError.get('not_fond');", "'not_fond'", 'unknownError', { id: 'security.role.not_fond', domain: 'security', subdomain: 'role', name: 'not_fond', didYouMean: didYouMean('security.role.not_found') }, [
-      ['security.role.not_found', "'not_found'"],
-    ]),
+    unknown(
+      "import { wrap } from './kerror.js';\nconst roleError = wrap('security', 'role');\nthrow roleError.get('not_fond');",
+      "'not_fond'",
+      'unknownError',
+      {
+        id: 'security.role.not_fond',
+        domain: 'security',
+        subdomain: 'role',
+        name: 'not_fond',
+        didYouMean: didYouMean('security.role.not_found'),
+      },
+      [['security.role.not_found', "'not_found'"]],
+    ),
   ],
 });
 
@@ -247,7 +586,13 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'unknownError',
-          suggestions: [{ messageId: 'replaceWith', data: { id: 'security.token.expired' }, output: "getError('security.token.expired');" }],
+          suggestions: [
+            {
+              messageId: 'replaceWith',
+              data: { id: 'security.token.expired' },
+              output: "getError('security.token.expired');",
+            },
+          ],
         },
       ],
     },
@@ -269,7 +614,10 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'catalogProblem',
-          data: { problem: `${noConfigDir}:1:1: no error-catalog.config.json found in ${noConfigDir} or its parents (or give the config inline).`, more: '' },
+          data: {
+            problem: `${noConfigDir}:1:1: no error-catalog.config.json found in ${noConfigDir} or its parents (or give the config inline).`,
+            more: '',
+          },
           line: 2,
           column: 1,
           endLine: 2,
@@ -281,7 +629,12 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       // an explicit config file through the settings
       code: "getError('security.token.nope');",
       settings: { 'error-catalog': { configFile: join(FIXTURES, 'broken', 'error-catalog.config.json') } },
-      errors: [{ messageId: 'catalogProblem', data: { problem: `${brokenCatalog}:1:103: invalid JSON: close brace expected.`, more: '' } }],
+      errors: [
+        {
+          messageId: 'catalogProblem',
+          data: { problem: `${brokenCatalog}:1:103: invalid JSON: close brace expected.`, more: '' },
+        },
+      ],
     },
     {
       // an inline config with mistakes: every problem counted, the first one shown
@@ -290,7 +643,10 @@ discovering.run('no-unknown-id (config discovery and unusable catalogs)', rule, 
       errors: [
         {
           messageId: 'catalogProblem',
-          data: { problem: "ESLint settings['error-catalog']:1:1: 'catalog' must be a path or a non-empty list of paths", more: ' (and 1 more problem).' },
+          data: {
+            problem: "ESLint settings['error-catalog']:1:1: 'catalog' must be a path or a non-empty list of paths",
+            more: ' (and 1 more problem).',
+          },
         },
       ],
     },
@@ -329,14 +685,44 @@ customCalls.run('no-unknown-id (custom calls)', rule, {
     "from('security.token.nope');",
   ],
   invalid: [
-    unknown("throw AppError.from('security.token.expird');", "'security.token.expird'", 'unknownError', { id: 'security.token.expird', domain: 'security', subdomain: 'token', name: 'expird', didYouMean: didYouMean('security.token.expired') }, [
-      ['security.token.expired', "'security.token.expired'"],
-    ]),
-    unknown("throw this.errors.raise('security', 'tokn', 'invalid');", "'tokn'", 'unknownSubdomain', { id: 'security.tokn.invalid', domain: 'security', subdomain: 'tokn', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'token'"],
-    ]),
-    unknown("kerror.get('securty', 'token', 'invalid');", "'securty'", 'unknownDomain', { id: 'securty.token.invalid', domain: 'securty', subdomain: 'token', name: 'invalid', didYouMean: didYouMean('security.token.invalid') }, [
-      ['security.token.invalid', "'security'"],
-    ]),
+    unknown(
+      "throw AppError.from('security.token.expird');",
+      "'security.token.expird'",
+      'unknownError',
+      {
+        id: 'security.token.expird',
+        domain: 'security',
+        subdomain: 'token',
+        name: 'expird',
+        didYouMean: didYouMean('security.token.expired'),
+      },
+      [['security.token.expired', "'security.token.expired'"]],
+    ),
+    unknown(
+      "throw this.errors.raise('security', 'tokn', 'invalid');",
+      "'tokn'",
+      'unknownSubdomain',
+      {
+        id: 'security.tokn.invalid',
+        domain: 'security',
+        subdomain: 'tokn',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'token'"]],
+    ),
+    unknown(
+      "kerror.get('securty', 'token', 'invalid');",
+      "'securty'",
+      'unknownDomain',
+      {
+        id: 'securty.token.invalid',
+        domain: 'securty',
+        subdomain: 'token',
+        name: 'invalid',
+        didYouMean: didYouMean('security.token.invalid'),
+      },
+      [['security.token.invalid', "'security'"]],
+    ),
   ],
 });

@@ -33,12 +33,24 @@ tsTester().run('placeholder-count (TypeScript)', rule, {
   invalid: [
     {
       code: "getError('security.token.expired', user);",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...EXPIRED, given: '1' }, ...at("getError('security.token.expired', user);", "'security.token.expired'") }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...EXPIRED, given: '1' },
+          ...at("getError('security.token.expired', user);", "'security.token.expired'"),
+        },
+      ],
     },
     {
       // the options object does not count as a placeholder
       code: "getError('security.token.expired', user, { cause });",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...EXPIRED, given: '1' }, ...at("getError('security.token.expired', user, { cause });", "'security.token.expired'") }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...EXPIRED, given: '1' },
+          ...at("getError('security.token.expired', user, { cause });", "'security.token.expired'"),
+        },
+      ],
     },
     {
       code: "throw new ApiError('api.request.missing_argument');",
@@ -53,18 +65,35 @@ tsTester().run('placeholder-count (TypeScript)', rule, {
     {
       // split form: reported on the error name
       code: "kerror.reject('security', 'role', 'not_found');",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...NOT_FOUND, given: '0' }, ...at("kerror.reject('security', 'role', 'not_found');", "'not_found'") }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...NOT_FOUND, given: '0' },
+          ...at("kerror.reject('security', 'role', 'not_found');", "'not_found'"),
+        },
+      ],
     },
     {
       code: "kerror.getFrom(err, 'security', 'token', 'expired', user);",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...EXPIRED, given: '1' }, ...at("kerror.getFrom(err, 'security', 'token', 'expired', user);", "'expired'") }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...EXPIRED, given: '1' },
+          ...at("kerror.getFrom(err, 'security', 'token', 'expired', user);", "'expired'"),
+        },
+      ],
     },
     {
       code: "const roleError = kerror.wrap('security', 'role');\nthrow roleError.getFrom(err, 'cannot_delete');",
       errors: [
         {
           messageId: 'missingPlaceholders',
-          data: { id: 'security.role.cannot_delete', expected: '1', given: '0', message: 'Role %s cannot be deleted (100%% used).' },
+          data: {
+            id: 'security.role.cannot_delete',
+            expected: '1',
+            given: '0',
+            message: 'Role %s cannot be deleted (100%% used).',
+          },
           line: 2,
           column: 30,
           endLine: 2,
@@ -74,11 +103,29 @@ tsTester().run('placeholder-count (TypeScript)', rule, {
     },
     {
       code: "const ID = 'security.token.expired';\ngetError(ID, user);",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...EXPIRED, given: '1' }, line: 2, column: 10, endLine: 2, endColumn: 12 }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...EXPIRED, given: '1' },
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 12,
+        },
+      ],
     },
     {
       code: "import { get as g } from './kerror';\ng('security', 'role', 'not_found');",
-      errors: [{ messageId: 'missingPlaceholders', data: { ...NOT_FOUND, given: '0' }, line: 2, column: 23, endLine: 2, endColumn: 34 }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...NOT_FOUND, given: '0' },
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 34,
+        },
+      ],
     },
     // reportExtra
     {
@@ -95,13 +142,25 @@ tsTester().run('placeholder-count (TypeScript)', rule, {
     {
       code: "kerror.get('security', 'role', 'not_found', a, b, { cause });",
       options: [{ reportExtra: true }],
-      errors: [{ messageId: 'extraPlaceholders', data: { ...NOT_FOUND, given: '2' }, ...at("kerror.get('security', 'role', 'not_found', a, b, { cause });", "'not_found'") }],
+      errors: [
+        {
+          messageId: 'extraPlaceholders',
+          data: { ...NOT_FOUND, given: '2' },
+          ...at("kerror.get('security', 'role', 'not_found', a, b, { cause });", "'not_found'"),
+        },
+      ],
     },
     {
       // reportExtra still reports too few
       code: "getError('security.token.expired');",
       options: [{ reportExtra: true }],
-      errors: [{ messageId: 'missingPlaceholders', data: { ...EXPIRED, given: '0' }, ...at("getError('security.token.expired');", "'security.token.expired'") }],
+      errors: [
+        {
+          messageId: 'missingPlaceholders',
+          data: { ...EXPIRED, given: '0' },
+          ...at("getError('security.token.expired');", "'security.token.expired'"),
+        },
+      ],
     },
   ],
 });

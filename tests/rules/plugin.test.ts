@@ -12,7 +12,9 @@ const RULES = ['no-unknown-id', 'no-deprecated-id', 'placeholder-count', 'no-dyn
 function catalogFile(message: string): string {
   return JSON.stringify({
     code: 7,
-    subDomains: { token: { code: 1, errors: { invalid: { code: 1, message, description: 'x', class: 'UnauthorizedError' } } } },
+    subDomains: {
+      token: { code: 1, errors: { invalid: { code: 1, message, description: 'x', class: 'UnauthorizedError' } } },
+    },
   });
 }
 
@@ -66,7 +68,8 @@ describe('catalog edits', () => {
     const dir = scratch();
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     setFreshnessInterval(0);
-    const fingerprint = (): unknown => (plugin.configs.recommended.settings?.['error-catalog'] as { fingerprint: string }).fingerprint;
+    const fingerprint = (): unknown =>
+      (plugin.configs.recommended.settings?.['error-catalog'] as { fingerprint: string }).fingerprint;
     const before = fingerprint();
     expect(before).toMatch(/^[0-9a-f]{16}$/);
     expect(fingerprint()).toBe(before);
@@ -82,7 +85,8 @@ describe('catalog edits', () => {
     // typescript-eslint's FlatConfig type and ESLint's own differ in detail; the object is the same.
     const config = [plugin.configs.recommended, { files: ['**/*.js'] }] as Linter.Config[];
     const code = "getError('security.token.invalid', name);\n";
-    const lint = () => linter.verify(code, config, { filename: join(dir, 'src', 'a.js') }).map((m) => `${m.ruleId}:${m.messageId}`);
+    const lint = () =>
+      linter.verify(code, config, { filename: join(dir, 'src', 'a.js') }).map((m) => `${m.ruleId}:${m.messageId}`);
     expect(lint()).toEqual([]);
     // the message gains a placeholder: the call now passes too few… no, one: fine; then two
     writeFileSync(join(dir, 'errors', '07-security.json'), catalogFile('Invalid token %s for %s.'));
@@ -93,7 +97,9 @@ describe('catalog edits', () => {
     // the same SourceCode linted again (Linter.verify accepts one) sees the catalog as it is now
     const sourceCode = linter.getSourceCode();
     writeFileSync(join(dir, 'errors', '07-security.json'), catalogFile('Invalid token.'));
-    expect(linter.verify(sourceCode!, config, { filename: join(dir, 'src', 'a.js') }).map((m) => m.messageId)).toEqual([]);
+    expect(linter.verify(sourceCode!, config, { filename: join(dir, 'src', 'a.js') }).map((m) => m.messageId)).toEqual(
+      [],
+    );
     // the catalog breaks: one clear problem, not a crash
     writeFileSync(join(dir, 'errors', '07-security.json'), '{ "code": 7, ');
     expect(lint()).toEqual(['error-catalog/no-unknown-id:catalogProblem']);

@@ -25,7 +25,12 @@ const espree = createRequire(__filename)('espree') as TSESLint.FlatConfig.Parser
 export function jsTester(sourceType: 'commonjs' | 'module' = 'commonjs'): RuleTester {
   return new RuleTester({
     settings: SETTINGS,
-    languageOptions: { parser: espree, sourceType, ecmaVersion: 'latest', globals: sourceType === 'commonjs' ? { require: 'readonly', module: 'writable' } : {} },
+    languageOptions: {
+      parser: espree,
+      sourceType,
+      ecmaVersion: 'latest',
+      globals: sourceType === 'commonjs' ? { require: 'readonly', module: 'writable' } : {},
+    },
   });
 }
 
@@ -67,6 +72,8 @@ type TesterRule<M extends string, O extends readonly unknown[]> = Parameters<typ
  * of @typescript-eslint/utils (8.72, beside our 8.73), whose scope-manager classes are nominally
  * different types; at run time the rule object is exactly what the tester expects.
  */
-export function testerRule<M extends string, O extends readonly unknown[], D>(rule: ESLintUtils.RuleModule<M, O, D>): TesterRule<M, O> {
+export function testerRule<M extends string, O extends readonly unknown[], D>(
+  rule: ESLintUtils.RuleModule<M, O, D>,
+): TesterRule<M, O> {
   return rule as unknown as TesterRule<M, O>;
 }

@@ -23,27 +23,44 @@ export function packTarball(): string {
 /** The tarball packed by the global setup (tests/support/global-setup.ts) for this test run. */
 export function packOnce(): string {
   const tarball = process.env['ERROR_CATALOG_TARBALL'];
-  if (!tarball || !existsSync(tarball)) throw new Error('no packed tarball: run the tests through vitest (its globalSetup packs the package)');
+  if (!tarball || !existsSync(tarball))
+    throw new Error('no packed tarball: run the tests through vitest (its globalSetup packs the package)');
   return tarball;
 }
 
 export interface ScratchProject {
   readonly dir: string;
   write(path: string, content: string): void;
-  run(command: string, args: readonly string[], options?: { env?: NodeJS.ProcessEnv }): { status: number; stdout: string; stderr: string };
+  run(
+    command: string,
+    args: readonly string[],
+    options?: { env?: NodeJS.ProcessEnv },
+  ): { status: number; stdout: string; stderr: string };
 }
 
 /**
  * Creates `tests/.scratch/<name>` with the packed package and `dependencies` installed
  * (e.g. `{ eslint: '^9.39.0' }`), then writes `files`.
  */
-export function createScratchProject(name: string, dependencies: Record<string, string>, files: Record<string, string> = {}): ScratchProject {
+export function createScratchProject(
+  name: string,
+  dependencies: Record<string, string>,
+  files: Record<string, string> = {},
+): ScratchProject {
   const dir = join(SCRATCH_ROOT, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const pkg = { name: `scratch-${name}`, private: true, version: '0.0.0', dependencies: { ...dependencies, 'error-catalog': `file:${packOnce()}` } };
+  const pkg = {
+    name: `scratch-${name}`,
+    private: true,
+    version: '0.0.0',
+    dependencies: { ...dependencies, 'error-catalog': `file:${packOnce()}` },
+  };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
   const project: ScratchProject = {
     dir,
     write(path, content) {
@@ -53,7 +70,12 @@ export function createScratchProject(name: string, dependencies: Record<string, 
     },
     run(command, args, options) {
       try {
-        const stdout = execFileSync(command, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...options?.env } });
+        const stdout = execFileSync(command, args, {
+          cwd: dir,
+          encoding: 'utf8',
+          stdio: 'pipe',
+          env: { ...process.env, ...options?.env },
+        });
         return { status: 0, stdout, stderr: '' };
       } catch (error) {
         const failure = error as { status?: number; stdout?: string; stderr?: string };

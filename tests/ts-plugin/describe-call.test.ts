@@ -63,7 +63,8 @@ function viaTypeScript(code: string): CallSiteDescription[] {
   const fileName = '/virtual/corpus.ts';
   const host = ts.createCompilerHost({});
   const original = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) => (name === fileName ? ts.createSourceFile(fileName, code, ts.ScriptTarget.ES2022, true) : original(name, version));
+  host.getSourceFile = (name, version) =>
+    name === fileName ? ts.createSourceFile(fileName, code, ts.ScriptTarget.ES2022, true) : original(name, version);
   const program = ts.createProgram([fileName], { noLib: true, types: [], allowJs: true }, host);
   const sourceFile = program.getSourceFile(fileName)!;
   const describer = new CallDescriber(ts, sourceFile, program.getTypeChecker());
@@ -80,7 +81,8 @@ describe('the TypeScript and ESTree adapters describe calls alike', () => {
   it('on a corpus of every supported form', () => {
     const estree = viaEstree(CORPUS);
     const typescript = viaTypeScript(CORPUS);
-    const byStart = (a: CallSiteDescription, b: CallSiteDescription): number => a.range[0] - b.range[0] || a.range[1] - b.range[1];
+    const byStart = (a: CallSiteDescription, b: CallSiteDescription): number =>
+      a.range[0] - b.range[0] || a.range[1] - b.range[1];
     expect(typescript.length).toBeGreaterThan(40);
     expect(typescript.sort(byStart)).toEqual(estree.sort(byStart));
   });

@@ -19,11 +19,27 @@ export interface Harness {
 }
 
 /** `compilerOptions` are merged over the defaults (the fuzz suite leaves the DOM lib out: its globals make every completion list ten times longer). */
-export function createHarness(dir: string, config: Record<string, unknown> = {}, files: Record<string, string> = {}, serverHost?: unknown, compilerOptions: ts.CompilerOptions = {}): Harness {
+export function createHarness(
+  dir: string,
+  config: Record<string, unknown> = {},
+  files: Record<string, string> = {},
+  serverHost?: unknown,
+  compilerOptions: ts.CompilerOptions = {},
+): Harness {
   const sources = new Map<string, { text: string; version: number }>();
   const path = (fileName: string): string => join(dir, fileName);
   for (const [name, text] of Object.entries(files)) sources.set(path(name), { text, version: 1 });
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, allowJs: true, checkJs: true, jsx: ts.JsxEmit.Preserve, strict: true, noEmit: true, types: [], ...compilerOptions };
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    allowJs: true,
+    checkJs: true,
+    jsx: ts.JsxEmit.Preserve,
+    strict: true,
+    noEmit: true,
+    types: [],
+    ...compilerOptions,
+  };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [...sources.keys()],
     getScriptVersion: (fileName) => String(sources.get(fileName)?.version ?? 0),
@@ -50,7 +66,13 @@ export function createHarness(dir: string, config: Record<string, unknown> = {},
     refreshDiagnostics: () => logs.push('refreshDiagnostics'),
   } as unknown as ts.server.Project;
   const plugin = init({ typescript: ts });
-  const info = { languageService: original, languageServiceHost: host, project, config: { name: 'error-catalog/ts-plugin', ...config }, serverHost } as unknown as ts.server.PluginCreateInfo;
+  const info = {
+    languageService: original,
+    languageServiceHost: host,
+    project,
+    config: { name: 'error-catalog/ts-plugin', ...config },
+    serverHost,
+  } as unknown as ts.server.PluginCreateInfo;
   const service = plugin.create(info);
   return {
     service,
@@ -80,7 +102,9 @@ export function ownDiagnostics(service: ts.LanguageService, fileName: string): t
 
 /** Applies text changes (from one file) to a text. */
 export function applyChanges(text: string, changes: readonly ts.TextChange[]): string {
-  return [...changes].sort((a, b) => b.span.start - a.span.start).reduce((out, c) => out.slice(0, c.span.start) + c.newText + out.slice(c.span.start + c.span.length), text);
+  return [...changes]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((out, c) => out.slice(0, c.span.start) + c.newText + out.slice(c.span.start + c.span.length), text);
 }
 
 export function flatten(parts: readonly ts.SymbolDisplayPart[] | undefined): string {

@@ -72,7 +72,11 @@ function eslintReports(fileName: string, text: string): Report[] {
         languageOptions: { parser: tsParser, sourceType: 'module', ecmaVersion: 'latest' },
         plugins: { 'error-catalog': plugin as never },
         settings: { 'error-catalog': CONFIG },
-        rules: { 'error-catalog/no-unknown-id': 'error', 'error-catalog/no-deprecated-id': 'warn', 'error-catalog/placeholder-count': 'error' },
+        rules: {
+          'error-catalog/no-unknown-id': 'error',
+          'error-catalog/no-deprecated-id': 'warn',
+          'error-catalog/placeholder-count': 'error',
+        },
       },
     ],
     { filename: fileName },
@@ -81,7 +85,11 @@ function eslintReports(fileName: string, text: string): Report[] {
   const offset = (line: number, column: number): number => lineStarts[line - 1]! + column - 1;
   return messages.map((m) => {
     if (m.fatal) throw new Error(`parse error in ${fileName}: ${m.message}`);
-    return { start: offset(m.line, m.column), end: offset(m.endLine ?? m.line, m.endColumn ?? m.column), message: m.message };
+    return {
+      start: offset(m.line, m.column),
+      end: offset(m.endLine ?? m.line, m.endColumn ?? m.column),
+      message: m.message,
+    };
   });
 }
 
@@ -89,9 +97,14 @@ describe('the plugin and the ESLint rules agree', () => {
   it.each(Object.keys(SOURCES))('on %s', (name) => {
     const text = SOURCES[name]!;
     const h = createHarness(dir.dir, CONFIG, { [name]: text });
-    const editor = ownDiagnostics(h.service, h.path(name)).map((d) => ({ start: d.start!, end: d.start! + d.length!, message: String(d.messageText) }));
+    const editor = ownDiagnostics(h.service, h.path(name)).map((d) => ({
+      start: d.start!,
+      end: d.start! + d.length!,
+      message: String(d.messageText),
+    }));
     const linter = eslintReports(h.path(name), text);
-    const byPosition = (a: Report, b: Report): number => a.start - b.start || a.end - b.end || (a.message < b.message ? -1 : 1);
+    const byPosition = (a: Report, b: Report): number =>
+      a.start - b.start || a.end - b.end || (a.message < b.message ? -1 : 1);
     expect(editor.length).toBeGreaterThan(1);
     expect(editor.sort(byPosition)).toEqual(linter.sort(byPosition));
   });

@@ -29,12 +29,37 @@ describe('diagnostics', () => {
     ].join('\n');
     const h = harnessWith({ 'a.ts': text });
     const diagnostics = ownDiagnostics(h.service, h.path('a.ts'));
-    const shown = diagnostics.map((d) => ({ code: d.code, category: d.category, text: text.slice(d.start!, d.start! + d.length!), message: d.messageText }));
+    const shown = diagnostics.map((d) => ({
+      code: d.code,
+      category: d.category,
+      text: text.slice(d.start!, d.start! + d.length!),
+      message: d.messageText,
+    }));
     expect(shown).toEqual([
-      { code: 93001, category: ts.DiagnosticCategory.Error, text: "'security.token.invalidd'", message: expect.stringContaining("Did you mean 'security.token.invalid'") },
-      { code: 93002, category: ts.DiagnosticCategory.Warning, text: "'security.role.invalid_controller'", message: expect.stringContaining("use 'security.role.unknown_controller' instead") },
-      { code: 93003, category: ts.DiagnosticCategory.Error, text: "'api.request.too_large'", message: expect.stringContaining('has 2 placeholder(s)') },
-      { code: 93001, category: ts.DiagnosticCategory.Error, text: "'tokn'", message: expect.stringContaining("Unknown subdomain 'tokn'") },
+      {
+        code: 93001,
+        category: ts.DiagnosticCategory.Error,
+        text: "'security.token.invalidd'",
+        message: expect.stringContaining("Did you mean 'security.token.invalid'"),
+      },
+      {
+        code: 93002,
+        category: ts.DiagnosticCategory.Warning,
+        text: "'security.role.invalid_controller'",
+        message: expect.stringContaining("use 'security.role.unknown_controller' instead"),
+      },
+      {
+        code: 93003,
+        category: ts.DiagnosticCategory.Error,
+        text: "'api.request.too_large'",
+        message: expect.stringContaining('has 2 placeholder(s)'),
+      },
+      {
+        code: 93001,
+        category: ts.DiagnosticCategory.Error,
+        text: "'tokn'",
+        message: expect.stringContaining("Unknown subdomain 'tokn'"),
+      },
     ]);
     expect(diagnostics.every((d) => d.source === 'error-catalog')).toBe(true);
     expect(diagnostics[1]!.reportsDeprecated).toBeDefined();
@@ -44,15 +69,29 @@ describe('diagnostics', () => {
     const text = "getError(('security.role.invalid_controller' as const), 'x');";
     const h = harnessWith({ 'as.ts': text });
     const [diagnostic] = ownDiagnostics(h.service, h.path('as.ts'));
-    expect(text.slice(diagnostic!.start!, diagnostic!.start! + diagnostic!.length!)).toBe("'security.role.invalid_controller'");
-    const [fix] = h.service.getCodeFixesAtPosition(h.path('as.ts'), diagnostic!.start!, diagnostic!.start!, [93002], {}, {});
-    expect(applyChanges(text, fix!.changes[0]!.textChanges)).toBe("getError(('security.role.unknown_controller' as const), 'x');");
+    expect(text.slice(diagnostic!.start!, diagnostic!.start! + diagnostic!.length!)).toBe(
+      "'security.role.invalid_controller'",
+    );
+    const [fix] = h.service.getCodeFixesAtPosition(
+      h.path('as.ts'),
+      diagnostic!.start!,
+      diagnostic!.start!,
+      [93002],
+      {},
+      {},
+    );
+    expect(applyChanges(text, fix!.changes[0]!.textChanges)).toBe(
+      "getError(('security.role.unknown_controller' as const), 'x');",
+    );
     expect(h.service.getQuickInfoAtPosition(h.path('as.ts'), text.indexOf('role'))).toBeDefined();
   });
 
   it('takes the severity of each kind from the plugin options', () => {
     const text = "getError('security.role.invalid_controller');\ngetError('security.token.nope');";
-    const h = harnessWith({ 'sev.ts': text }, { ...CONFIG, severity: { deprecated: 'error', placeholders: 'off', unknown: 'suggestion' } });
+    const h = harnessWith(
+      { 'sev.ts': text },
+      { ...CONFIG, severity: { deprecated: 'error', placeholders: 'off', unknown: 'suggestion' } },
+    );
     expect(ownDiagnostics(h.service, h.path('sev.ts')).map((d) => [d.code, d.category])).toEqual([
       [93002, ts.DiagnosticCategory.Error],
       [93001, ts.DiagnosticCategory.Suggestion],
@@ -65,21 +104,35 @@ describe('diagnostics', () => {
     const [diagnostic] = ownDiagnostics(h.service, h.path('b.ts'));
     const project = getProject({ file: h.path('b.ts'), inline: CONFIG, baseDir: dir.dir });
     const range = [9, 32] as const;
-    const [finding] = checkReference({ form: 'dotted', range: [0, 33], id: { kind: 'static', value: 'security.tokn.invalid', range, literal: true, editable: true }, placeholders: { count: 0 } }, project.catalog!);
+    const [finding] = checkReference(
+      {
+        form: 'dotted',
+        range: [0, 33],
+        id: { kind: 'static', value: 'security.tokn.invalid', range, literal: true, editable: true },
+        placeholders: { count: 0 },
+      },
+      project.catalog!,
+    );
     expect(diagnostic?.messageText).toBe(finding?.message);
     expect([diagnostic?.start, diagnostic!.start! + diagnostic!.length!]).toEqual(range);
   });
 
   it('recognises imports, requires, wrappers, constants and throw new in .ts, .tsx, .js and .jsx', () => {
     const files = {
-      'imp.ts': "import * as kerror from './lib/kerror';\nconst tokenError = kerror.wrap('security', 'token');\ntokenError.get('nope');\nconst ID = 'security.' + 'token.gone';\nthrow new ApiError(ID);\n",
-      'req.js': "const errors = require('../lib/kerror');\nerrors.get('security', 'token', 'nope');\nconst { get } = require('./kerror');\nget('security', 'tokn', 'invalid');\n",
-      'view.tsx': "export const View = () => <div>{getError(`security.token.nope`)}</div>;\n",
+      'imp.ts':
+        "import * as kerror from './lib/kerror';\nconst tokenError = kerror.wrap('security', 'token');\ntokenError.get('nope');\nconst ID = 'security.' + 'token.gone';\nthrow new ApiError(ID);\n",
+      'req.js':
+        "const errors = require('../lib/kerror');\nerrors.get('security', 'token', 'nope');\nconst { get } = require('./kerror');\nget('security', 'tokn', 'invalid');\n",
+      'view.tsx': 'export const View = () => <div>{getError(`security.token.nope`)}</div>;\n',
       'view.jsx': "export const View = () => <div>{(0, errors.getError)('security.token.nope')}</div>;\n",
-      'local.ts': "function f(kerror: { get(...a: string[]): void }) { kerror.get('security', 'token', 'nope'); }\nnew Error('security.token.nope');\n",
+      'local.ts':
+        "function f(kerror: { get(...a: string[]): void }) { kerror.get('security', 'token', 'nope'); }\nnew Error('security.token.nope');\n",
     };
     const h = harnessWith(files);
-    const texts = (name: string): string[] => ownDiagnostics(h.service, h.path(name)).map((d) => files[name as keyof typeof files].slice(d.start!, d.start! + d.length!));
+    const texts = (name: string): string[] =>
+      ownDiagnostics(h.service, h.path(name)).map((d) =>
+        files[name as keyof typeof files].slice(d.start!, d.start! + d.length!),
+      );
     expect(texts('imp.ts')).toEqual(["'nope'", 'ID']);
     expect(texts('req.js')).toEqual(["'nope'", "'tokn'"]);
     expect(texts('view.tsx')).toEqual(['`security.token.nope`']);
@@ -98,16 +151,24 @@ describe('completions', () => {
     expect(names).toContain('security.token.invalid');
     expect(names).toContain('api.request.too_large');
     const deprecated = info.entries.filter((e) => e.kindModifiers === 'deprecated').map((e) => e.name);
-    expect(deprecated).toEqual(expect.arrayContaining(['security.role.invalid_controller', 'security.role.missing_policies', 'api.legacy.old_format']));
+    expect(deprecated).toEqual(
+      expect.arrayContaining([
+        'security.role.invalid_controller',
+        'security.role.missing_policies',
+        'api.legacy.old_format',
+      ]),
+    );
     const firstDeprecated = info.entries.findIndex((e) => e.kindModifiers === 'deprecated');
     expect(info.entries.slice(firstDeprecated).every((e) => e.kindModifiers === 'deprecated')).toBe(true);
     const sorted = [...info.entries].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
     expect(sorted.map((e) => e.name)).toEqual(names);
     expect(info.entries[0]!.replacementSpan).toEqual({ start: at, length: 0 });
-    expect(info.entries.find((e) => e.name === 'security.token.invalid')!.labelDetails?.description).toMatch(/^0x07010001 Invalid authentication token/);
+    expect(info.entries.find((e) => e.name === 'security.token.invalid')!.labelDetails?.description).toMatch(
+      /^0x07010001 Invalid authentication token/,
+    );
   });
 
-  it('replaces what was typed: getError(\'security.to|\')', () => {
+  it("replaces what was typed: getError('security.to|')", () => {
     const { text, at } = marked("getError('security.to|');");
     const h = harnessWith({ 'd.ts': text });
     const info = h.service.getCompletionsAtPosition(h.path('d.ts'), at, undefined)!;
@@ -123,21 +184,39 @@ describe('completions', () => {
       ["kerror.get('security', 'token', 'inv|');", 'invalid', 'error'],
       ["const tokenError = kerror.wrap('security', 'token');\ntokenError.get('|');", 'expired', 'error'],
       ["kerror.wrap('security', '|');", 'credentials', 'wrap subdomain'],
-      ["getError('security.token.invalid', 'unterminated');\nkerror.get('security', 'to|", 'token', 'unterminated subdomain'],
+      [
+        "getError('security.token.invalid', 'unterminated');\nkerror.get('security', 'to|",
+        'token',
+        'unterminated subdomain',
+      ],
     ];
     for (const [source, expected, what] of cases) {
       const { text, at } = marked(source);
       const h = harnessWith({ 'e.ts': text });
       const info = h.service.getCompletionsAtPosition(h.path('e.ts'), at, undefined);
-      expect(info?.entries.map((e) => e.name), what).toContain(expected);
-      expect(info?.entries.some((e) => e.name.includes('.')), what).toBe(false);
+      expect(
+        info?.entries.map((e) => e.name),
+        what,
+      ).toContain(expected);
+      expect(
+        info?.entries.some((e) => e.name.includes('.')),
+        what,
+      ).toBe(false);
     }
   });
 
   it('gives documentation with message and hex code in the entry details', () => {
     const { text, at } = marked("getError('|');");
     const h = harnessWith({ 'f.ts': text });
-    const details = h.service.getCompletionEntryDetails(h.path('f.ts'), at, 'security.role.invalid_controller', undefined, undefined, undefined, undefined)!;
+    const details = h.service.getCompletionEntryDetails(
+      h.path('f.ts'),
+      at,
+      'security.role.invalid_controller',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    )!;
     const docs = flatten(details.documentation);
     expect(flatten(details.displayParts)).toContain('0x07050006');
     expect(docs).toContain('Unknown controller "`%s`"');
@@ -152,7 +231,13 @@ describe('completions', () => {
       const subDomains: Record<string, unknown> = {};
       for (let s = 0; s < 10; s++) {
         const errors: Record<string, unknown> = {};
-        for (let e = 1; e <= 50; e++) errors[`e${e}`] = { code: e, message: `Message ${e}`, description: `Description ${e}`, class: 'BadRequestError' };
+        for (let e = 1; e <= 50; e++)
+          errors[`e${e}`] = {
+            code: e,
+            message: `Message ${e}`,
+            description: `Description ${e}`,
+            class: 'BadRequestError',
+          };
         subDomains[`s${s}`] = { code: s, errors };
       }
       big.write(`${d}-d${d}.json`, JSON.stringify({ code: d, subDomains }));
@@ -176,7 +261,8 @@ describe('completions', () => {
   it('reaches errors past the cap of a large subdomain by what is typed', () => {
     const wide = tempDir();
     const errors: Record<string, unknown> = {};
-    for (let e = 1; e <= 400; e++) errors[`e${e}`] = { code: e, message: `Message ${e}`, description: `Description ${e}`, class: 'BadRequestError' };
+    for (let e = 1; e <= 400; e++)
+      errors[`e${e}`] = { code: e, message: `Message ${e}`, description: `Description ${e}`, class: 'BadRequestError' };
     wide.write('1-wide.json', JSON.stringify({ code: 1, subDomains: { s: { code: 1, errors } } }));
     for (const [source, expected] of [
       ["getError('wide.s.e39|');", 'wide.s.e399'],
@@ -192,8 +278,8 @@ describe('completions', () => {
     wide.dispose();
   });
 
-  it('keeps TypeScript\'s own completions outside id literals', () => {
-    const { text, at } = marked("const value = 1;\nval|");
+  it("keeps TypeScript's own completions outside id literals", () => {
+    const { text, at } = marked('const value = 1;\nval|');
     const h = harnessWith({ 'g.ts': text });
     const info = h.service.getCompletionsAtPosition(h.path('g.ts'), at, undefined);
     expect(info?.entries.some((e) => e.name === 'value')).toBe(true);
@@ -216,7 +302,8 @@ describe('hover', () => {
   });
 
   it('describes the whole error from any part of a split id, and a subdomain from a wrap()', () => {
-    const text = "kerror.get('api', 'legacy', 'old_format');\nconst requestError = kerror.wrap('api', 'request');\nrequestError.get('too_large', 1, 2);";
+    const text =
+      "kerror.get('api', 'legacy', 'old_format');\nconst requestError = kerror.wrap('api', 'request');\nrequestError.get('too_large', 1, 2);";
     const h = harnessWith({ 'i.ts': text });
     const onDomain = h.service.getQuickInfoAtPosition(h.path('i.ts'), text.indexOf("'api'") + 1)!;
     expect(flatten(onDomain.displayParts)).toBe('(error) api.legacy.old_format: 0x08020001');
@@ -230,15 +317,28 @@ describe('hover', () => {
 
 describe('quick fixes', () => {
   it('replaces an unknown id with each did-you-mean candidate and a deprecated one with its replacement', () => {
-    const text = "getError('security.token.invalidd');\ngetError('security.role.invalid_controller', 'x');\nkerror.get('security', 'tokn', 'invalid');";
+    const text =
+      "getError('security.token.invalidd');\ngetError('security.role.invalid_controller', 'x');\nkerror.get('security', 'tokn', 'invalid');";
     const h = harnessWith({ 'j.ts': text });
     const diagnostics = ownDiagnostics(h.service, h.path('j.ts'));
     const fixesFor = (d: ts.Diagnostic): string[] =>
-      h.service.getCodeFixesAtPosition(h.path('j.ts'), d.start!, d.start! + d.length!, [d.code], {}, {}).map((fix) => applyChanges(text, fix.changes[0]!.textChanges).split('\n')[text.slice(0, d.start).split('\n').length - 1]!);
+      h.service
+        .getCodeFixesAtPosition(h.path('j.ts'), d.start!, d.start! + d.length!, [d.code], {}, {})
+        .map(
+          (fix) =>
+            applyChanges(text, fix.changes[0]!.textChanges).split('\n')[text.slice(0, d.start).split('\n').length - 1]!,
+        );
     expect(fixesFor(diagnostics[0]!)).toContain("getError('security.token.invalid');");
     expect(fixesFor(diagnostics[1]!)).toEqual(["getError('security.role.unknown_controller', 'x');"]);
     expect(fixesFor(diagnostics[2]!)).toContain("kerror.get('security', 'token', 'invalid');");
-    const action = h.service.getCodeFixesAtPosition(h.path('j.ts'), diagnostics[1]!.start!, diagnostics[1]!.start!, [93002], {}, {})[0]!;
+    const action = h.service.getCodeFixesAtPosition(
+      h.path('j.ts'),
+      diagnostics[1]!.start!,
+      diagnostics[1]!.start!,
+      [93002],
+      {},
+      {},
+    )[0]!;
     expect(action.description).toBe("Replace with 'security.role.unknown_controller'.");
     expect(h.service.getSupportedCodeFixes(h.path('j.ts'))).toEqual(expect.arrayContaining(['93001', '93002']));
     expect(ts.getSupportedCodeFixes()).toEqual(expect.arrayContaining(['93001', '93002']));
@@ -255,8 +355,17 @@ describe('after an edit', () => {
     const second = ownDiagnostics(h.service, h.path('q.ts'))[0]!;
     expect(second.start).toBe(first.start! + 19);
     expect(second.messageText).toBe(first.messageText);
-    const [fix] = h.service.getCodeFixesAtPosition(h.path('q.ts'), second.start!, second.start! + second.length!, [93001], {}, {});
-    expect(applyChanges(moved, fix!.changes[0]!.textChanges)).toBe("const padding = 1;\ngetError('security.token.invalid');");
+    const [fix] = h.service.getCodeFixesAtPosition(
+      h.path('q.ts'),
+      second.start!,
+      second.start! + second.length!,
+      [93001],
+      {},
+      {},
+    );
+    expect(applyChanges(moved, fix!.changes[0]!.textChanges)).toBe(
+      "const padding = 1;\ngetError('security.token.invalid');",
+    );
   });
 });
 
@@ -269,7 +378,13 @@ describe('find references', () => {
     };
     const h = harnessWith(files);
     const [symbol] = h.service.findReferences(h.path('r1.ts'), 12)!;
-    const found = symbol!.references.map((r) => [r.fileName.slice(dir.dir.length + 1), files[r.fileName.slice(dir.dir.length + 1) as keyof typeof files].slice(r.textSpan.start, r.textSpan.start + r.textSpan.length)]);
+    const found = symbol!.references.map((r) => [
+      r.fileName.slice(dir.dir.length + 1),
+      files[r.fileName.slice(dir.dir.length + 1) as keyof typeof files].slice(
+        r.textSpan.start,
+        r.textSpan.start + r.textSpan.length,
+      ),
+    ]);
     expect(found).toEqual([
       ['r1.ts', "'security.token.expired'"],
       ['r2.js', "'expired'"],
@@ -288,11 +403,16 @@ describe('go to definition', () => {
     const [definition] = result.definitions!;
     expect(definition!.fileName).toBe(join(SHIPPED_CATALOG, '07-security.json'));
     const json = ts.sys.readFile(definition!.fileName)!;
-    expect(json.slice(definition!.textSpan.start, definition!.textSpan.start + definition!.textSpan.length)).toBe('"expired"');
+    expect(json.slice(definition!.textSpan.start, definition!.textSpan.start + definition!.textSpan.length)).toBe(
+      '"expired"',
+    );
     expect(result.textSpan).toEqual({ start: 9, length: "'security.token.expired'".length });
-    const onSubdomain = h.service.getDefinitionAndBoundSpan(h.path('k.ts'), text.indexOf("'request'") + 1)!.definitions![0]!;
+    const onSubdomain = h.service.getDefinitionAndBoundSpan(h.path('k.ts'), text.indexOf("'request'") + 1)!
+      .definitions![0]!;
     const fixture = ts.sys.readFile(onSubdomain.fileName)!;
-    expect(fixture.slice(onSubdomain.textSpan.start, onSubdomain.textSpan.start + onSubdomain.textSpan.length)).toBe('"request"');
+    expect(fixture.slice(onSubdomain.textSpan.start, onSubdomain.textSpan.start + onSubdomain.textSpan.length)).toBe(
+      '"request"',
+    );
   });
 });
 
@@ -300,12 +420,36 @@ describe('live catalog and failures', () => {
   it('picks up a catalog edit, and keeps serving the last good catalog while the catalog is broken', () => {
     setFreshnessInterval(0);
     try {
-      const catalogDir = tempDir({ '09-live.json': JSON.stringify({ code: 9, subDomains: { one: { code: 1, errors: { first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' } } } } }) });
+      const catalogDir = tempDir({
+        '09-live.json': JSON.stringify({
+          code: 9,
+          subDomains: {
+            one: {
+              code: 1,
+              errors: { first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' } },
+            },
+          },
+        }),
+      });
       const text = "getError('live.one.first');\ngetError('live.one.second');";
       const h = harnessWith({ 'l.ts': text }, { catalog: catalogDir.dir });
       expect(ownDiagnostics(h.service, h.path('l.ts')).map((d) => d.code)).toEqual([93001]);
 
-      catalogDir.write('09-live.json', JSON.stringify({ code: 9, subDomains: { one: { code: 1, errors: { first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' }, second: { code: 2, message: 'Second', description: 'Second', class: 'BadRequestError' } } } } }));
+      catalogDir.write(
+        '09-live.json',
+        JSON.stringify({
+          code: 9,
+          subDomains: {
+            one: {
+              code: 1,
+              errors: {
+                first: { code: 1, message: 'First', description: 'First', class: 'BadRequestError' },
+                second: { code: 2, message: 'Second', description: 'Second', class: 'BadRequestError' },
+              },
+            },
+          },
+        }),
+      );
       expect(ownDiagnostics(h.service, h.path('l.ts'))).toEqual([]);
 
       catalogDir.write('09-live.json', '{ "code": 9, "subDomains": ');
@@ -322,14 +466,16 @@ describe('live catalog and failures', () => {
     }
   });
 
-  it('returns the language service\'s own answer and logs when the plugin fails', () => {
+  it("returns the language service's own answer and logs when the plugin fails", () => {
     const { text, at } = marked("const value = 1;\ngetError('security.|');\nval");
     const h = harnessWith({ 'm.ts': text });
     const expected = h.original.getCompletionsAtPosition(h.path('m.ts'), text.length, undefined);
     (h.original as { getProgram: () => ts.Program | undefined }).getProgram = () => {
       throw new Error('boom');
     };
-    expect(h.service.getCompletionsAtPosition(h.path('m.ts'), text.length, undefined)?.entries.length).toBe(expected?.entries.length);
+    expect(h.service.getCompletionsAtPosition(h.path('m.ts'), text.length, undefined)?.entries.length).toBe(
+      expected?.entries.length,
+    );
     expect(() => h.service.getCompletionsAtPosition(h.path('m.ts'), at, undefined)).not.toThrow();
     expect(() => h.service.getSemanticDiagnostics(h.path('m.ts'))).not.toThrow();
     expect(() => h.service.getQuickInfoAtPosition(h.path('m.ts'), at)).not.toThrow();
@@ -340,13 +486,21 @@ describe('live catalog and failures', () => {
     const h = harnessWith({ 'cfg.ts': "getError('api.request.too_large', 1, 2);" });
     expect(ownDiagnostics(h.service, h.path('cfg.ts'))).toEqual([]);
     h.plugin.onConfigurationChanged!({ catalog: SHIPPED_CATALOG });
-    expect(ownDiagnostics(h.service, h.path('cfg.ts')).map((d) => d.messageText)).toEqual([expect.stringContaining("Unknown error domain 'api'")]);
+    expect(ownDiagnostics(h.service, h.path('cfg.ts')).map((d) => d.messageText)).toEqual([
+      expect.stringContaining("Unknown error domain 'api'"),
+    ]);
   });
 
   it('reports a missing config only on files that raise errors', () => {
     const lonely = tempDir();
-    const h = createHarness(lonely.dir, {}, { 'n.ts': "getError('security.token.invalid');", 'o.ts': 'export const x = 1;' });
-    expect(ownDiagnostics(h.service, h.path('n.ts')).map((d) => d.messageText)).toEqual([expect.stringContaining('no error-catalog.config.json found')]);
+    const h = createHarness(
+      lonely.dir,
+      {},
+      { 'n.ts': "getError('security.token.invalid');", 'o.ts': 'export const x = 1;' },
+    );
+    expect(ownDiagnostics(h.service, h.path('n.ts')).map((d) => d.messageText)).toEqual([
+      expect.stringContaining('no error-catalog.config.json found'),
+    ]);
     expect(ownDiagnostics(h.service, h.path('o.ts'))).toEqual([]);
     lonely.dispose();
   });
@@ -354,30 +508,65 @@ describe('live catalog and failures', () => {
   it('watches the catalog through the server host and re-checks open files on a change', () => {
     const watched = new Map<string, () => void>();
     const serverHost = {
-      watchFile: (path: string, callback: () => void) => (watched.set(path, callback), { close: () => watched.delete(path) }),
-      watchDirectory: (path: string, callback: () => void) => (watched.set(path, callback), { close: () => watched.delete(path) }),
+      watchFile: (path: string, callback: () => void) => (
+        watched.set(path, callback),
+        { close: () => watched.delete(path) }
+      ),
+      watchDirectory: (path: string, callback: () => void) => (
+        watched.set(path, callback),
+        { close: () => watched.delete(path) }
+      ),
     };
     const h = createHarness(dir.dir, CONFIG, { 'p.ts': '' }, serverHost);
-    expect([...watched.keys()]).toEqual(expect.arrayContaining([SHIPPED_CATALOG, join(SHIPPED_CATALOG, '07-security.json'), join(FIXTURE_CATALOG, '08-api.json')]));
+    expect([...watched.keys()]).toEqual(
+      expect.arrayContaining([
+        SHIPPED_CATALOG,
+        join(SHIPPED_CATALOG, '07-security.json'),
+        join(FIXTURE_CATALOG, '08-api.json'),
+      ]),
+    );
     watched.get(join(FIXTURE_CATALOG, '08-api.json'))!();
     expect(h.logs).toContain('refreshDiagnostics');
     // tsserver is not asked to load the catalog files into the project (that costs hundreds of MiB).
     expect(h.plugin.getExternalFiles).toBeUndefined();
   });
 
-  it('reloads on the watcher\'s word, without waiting for the freshness interval', () => {
+  it("reloads on the watcher's word, without waiting for the freshness interval", () => {
     setFreshnessInterval(60_000);
     try {
-      const entry = (name: string) => ({ [name]: { code: 1, message: 'M', description: 'D', class: 'BadRequestError' } });
-      const catalogDir = tempDir({ '5-watched.json': JSON.stringify({ code: 5, subDomains: { one: { code: 1, errors: entry('first') } } }) });
+      const entry = (name: string) => ({
+        [name]: { code: 1, message: 'M', description: 'D', class: 'BadRequestError' },
+      });
+      const catalogDir = tempDir({
+        '5-watched.json': JSON.stringify({ code: 5, subDomains: { one: { code: 1, errors: entry('first') } } }),
+      });
       const watched = new Map<string, () => void>();
       const serverHost = {
         watchFile: (path: string, callback: () => void) => (watched.set(path, callback), { close() {} }),
         watchDirectory: (path: string, callback: () => void) => (watched.set(path, callback), { close() {} }),
       };
-      const h = createHarness(dir.dir, { catalog: catalogDir.dir }, { 'w.ts': "getError('watched.one.second');" }, serverHost);
+      const h = createHarness(
+        dir.dir,
+        { catalog: catalogDir.dir },
+        { 'w.ts': "getError('watched.one.second');" },
+        serverHost,
+      );
       expect(ownDiagnostics(h.service, h.path('w.ts'))).toHaveLength(1);
-      const file = catalogDir.write('5-watched.json', JSON.stringify({ code: 5, subDomains: { one: { code: 1, errors: { ...entry('first'), second: { code: 2, message: 'S', description: 'S', class: 'BadRequestError' } } } } }));
+      const file = catalogDir.write(
+        '5-watched.json',
+        JSON.stringify({
+          code: 5,
+          subDomains: {
+            one: {
+              code: 1,
+              errors: {
+                ...entry('first'),
+                second: { code: 2, message: 'S', description: 'S', class: 'BadRequestError' },
+              },
+            },
+          },
+        }),
+      );
       // Within the freshness interval the cached catalog is still trusted…
       expect(ownDiagnostics(h.service, h.path('w.ts'))).toHaveLength(1);
       // …until the watcher reports the change.

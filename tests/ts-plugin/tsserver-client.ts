@@ -20,14 +20,21 @@ export class TsServer {
   private readonly child: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
   private seq = 0;
-  private readonly pending = new Map<number, { resolve: (message: TsServerMessage) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (message: TsServerMessage) => void; reject: (error: Error) => void }
+  >();
   readonly events: TsServerMessage[] = [];
   /** Set when stdout carried something that is not a framed message. */
   protocolError: string | undefined;
   stderr = '';
 
   constructor(tsserverPath: string, cwd: string, extraArgs: readonly string[] = []) {
-    this.child = spawn(process.execPath, [tsserverPath, '--disableAutomaticTypingAcquisition', '--locale', 'en', ...extraArgs], { cwd, stdio: 'pipe' });
+    this.child = spawn(
+      process.execPath,
+      [tsserverPath, '--disableAutomaticTypingAcquisition', '--locale', 'en', ...extraArgs],
+      { cwd, stdio: 'pipe' },
+    );
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
@@ -45,10 +52,12 @@ export class TsServer {
   /** A request tsserver answers (most of them). */
   request<T = unknown>(command: string, args?: unknown): Promise<T> {
     const seq = this.send(command, args);
-    return new Promise<TsServerMessage>((resolve, reject) => this.pending.set(seq, { resolve, reject })).then((message) => {
-      if (!message.success) throw new Error(`${command} failed: ${message.message ?? 'no message'}`);
-      return message.body as T;
-    });
+    return new Promise<TsServerMessage>((resolve, reject) => this.pending.set(seq, { resolve, reject })).then(
+      (message) => {
+        if (!message.success) throw new Error(`${command} failed: ${message.message ?? 'no message'}`);
+        return message.body as T;
+      },
+    );
   }
 
   /** A request without a response (`open`, `change`, `close`). */

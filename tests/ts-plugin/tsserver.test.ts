@@ -21,7 +21,8 @@ const APP = [
   '',
 ].join('\n');
 const VIEW = "export const View = () => <p>{String(getError('security.token.nope'))}</p>;\n";
-const GLOBALS = 'declare function getError(id: string, ...args: unknown[]): Error;\ndeclare const kerror: { get(domain: string, subdomain: string, name: string, ...args: unknown[]): Error };\n';
+const GLOBALS =
+  'declare function getError(id: string, ...args: unknown[]): Error;\ndeclare const kerror: { get(domain: string, subdomain: string, name: string, ...args: unknown[]): Error };\n';
 const API_CATALOG = readFileSync(resolve(__dirname, 'fixtures', 'catalog', '08-api.json'), 'utf8');
 
 let scratch: ScratchProject;
@@ -32,7 +33,21 @@ let scratch: ScratchProject;
  */
 const LEGACY_NAME = 'error-catalog-ts-plugin';
 const tsconfig = (pluginName: string): string =>
-  JSON.stringify({ compilerOptions: { strict: true, allowJs: true, jsx: 'preserve', noEmit: true, types: [], plugins: [{ name: pluginName }] }, include: ['src'] }, null, 2);
+  JSON.stringify(
+    {
+      compilerOptions: {
+        strict: true,
+        allowJs: true,
+        jsx: 'preserve',
+        noEmit: true,
+        types: [],
+        plugins: [{ name: pluginName }],
+      },
+      include: ['src'],
+    },
+    null,
+    2,
+  );
 
 beforeAll(() => {
   scratch = createScratchProject(
@@ -40,7 +55,11 @@ beforeAll(() => {
     { typescript: '6.0.3', 'typescript-5.9': 'npm:typescript@5.9.3', 'typescript-5.0': 'npm:typescript@5.0.4' },
     {
       'tsconfig.json': tsconfig('error-catalog/ts-plugin'),
-      [`node_modules/${LEGACY_NAME}/package.json`]: JSON.stringify({ name: LEGACY_NAME, version: '0.0.0', main: 'index.js' }),
+      [`node_modules/${LEGACY_NAME}/package.json`]: JSON.stringify({
+        name: LEGACY_NAME,
+        version: '0.0.0',
+        main: 'index.js',
+      }),
       [`node_modules/${LEGACY_NAME}/index.js`]: "module.exports = require('error-catalog/ts-plugin');\n",
       'error-catalog.config.json': JSON.stringify({ catalog: 'errors' }),
       'errors/07-security.json': readFileSync(join(SHIPPED_CATALOG, '07-security.json'), 'utf8'),
@@ -49,7 +68,10 @@ beforeAll(() => {
       'src/app.ts': APP,
       'src/view.jsx': VIEW,
       // A JavaScript project: jsconfig.json takes plugins the same way.
-      'jsproject/jsconfig.json': JSON.stringify({ compilerOptions: { checkJs: false, plugins: [{ name: 'error-catalog/ts-plugin' }] }, include: ['.'] }),
+      'jsproject/jsconfig.json': JSON.stringify({
+        compilerOptions: { checkJs: false, plugins: [{ name: 'error-catalog/ts-plugin' }] },
+        include: ['.'],
+      }),
       'jsproject/app.js': "const kerror = require('./kerror');\nkerror.get('security', 'token', 'expird');\n",
     },
   );
@@ -67,16 +89,27 @@ interface ProtocolDiagnostic {
 describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %s', (pkg) => {
   let server: TsServer;
   const app = (): string => join(scratch.dir, 'src', 'app.ts');
-  const at = (needle: string, delta = 0): { line: number; offset: number } => lineOffset(APP, APP.indexOf(needle) + delta);
+  const at = (needle: string, delta = 0): { line: number; offset: number } =>
+    lineOffset(APP, APP.indexOf(needle) + delta);
   const ours = async (file: string): Promise<ProtocolDiagnostic[]> =>
-    (await server.request<ProtocolDiagnostic[]>('semanticDiagnosticsSync', { file })).filter((d) => d.source === 'error-catalog');
+    (await server.request<ProtocolDiagnostic[]>('semanticDiagnosticsSync', { file })).filter(
+      (d) => d.source === 'error-catalog',
+    );
 
   beforeAll(() => {
     scratch.write('errors/08-api.json', API_CATALOG);
     const pluginName = pkg === 'typescript-5.0' ? LEGACY_NAME : 'error-catalog/ts-plugin';
     scratch.write('tsconfig.json', tsconfig(pluginName));
-    scratch.write('jsproject/jsconfig.json', JSON.stringify({ compilerOptions: { checkJs: false, plugins: [{ name: pluginName }] }, include: ['.'] }));
-    server = new TsServer(join(scratch.dir, 'node_modules', pkg, 'lib', 'tsserver.js'), scratch.dir, ['--logVerbosity', 'normal', '--logFile', join(scratch.dir, `tsserver-${pkg}.log`)]);
+    scratch.write(
+      'jsproject/jsconfig.json',
+      JSON.stringify({ compilerOptions: { checkJs: false, plugins: [{ name: pluginName }] }, include: ['.'] }),
+    );
+    server = new TsServer(join(scratch.dir, 'node_modules', pkg, 'lib', 'tsserver.js'), scratch.dir, [
+      '--logVerbosity',
+      'normal',
+      '--logFile',
+      join(scratch.dir, `tsserver-${pkg}.log`),
+    ]);
     server.notify('open', { file: app(), projectRootPath: scratch.dir });
     server.notify('open', { file: join(scratch.dir, 'src', 'view.jsx'), projectRootPath: scratch.dir });
   });
@@ -109,23 +142,33 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
   });
 
   it('completes ids and split parts, replacing the literal text', async () => {
-    const dotted = await server.request<{ entries: Array<{ name: string; kindModifiers?: string; replacementSpan?: { start: unknown; end: unknown } }> }>('completionInfo', { file: app(), ...at("getError('')", 10) });
+    const dotted = await server.request<{
+      entries: Array<{ name: string; kindModifiers?: string; replacementSpan?: { start: unknown; end: unknown } }>;
+    }>('completionInfo', { file: app(), ...at("getError('')", 10) });
     expect(dotted.entries.map((e) => e.name)).toContain('security.token.invalid');
     expect(dotted.entries.find((e) => e.name === 'security.role.invalid_controller')?.kindModifiers).toBe('deprecated');
     expect(dotted.entries[0]!.replacementSpan).toEqual({ start: at("getError('')", 10), end: at("getError('')", 10) });
-    const [details] = await server.request<Array<{ displayParts: Array<{ text: string }>; documentation: Array<{ text: string }> }>>('completionEntryDetails', {
+    const [details] = await server.request<
+      Array<{ displayParts: Array<{ text: string }>; documentation: Array<{ text: string }> }>
+    >('completionEntryDetails', {
       file: app(),
       ...at("getError('')", 10),
       entryNames: ['security.token.invalid'],
     });
     expect(details!.displayParts.map((p) => p.text).join('')).toBe('(error) security.token.invalid: 0x07010001');
     expect(details!.documentation.map((p) => p.text).join('')).toContain('UnauthorizedError · HTTP 401');
-    const split = await server.request<{ entries: Array<{ name: string }> }>('completionInfo', { file: app(), ...at("kerror.get('security', ''", 24) });
+    const split = await server.request<{ entries: Array<{ name: string }> }>('completionInfo', {
+      file: app(),
+      ...at("kerror.get('security', ''", 24),
+    });
     expect(split.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['token', 'role', 'user']));
   });
 
   it('shows the error on hover', async () => {
-    const info = await server.request<{ displayString: string; documentation: string }>('quickinfo', { file: app(), ...at('invalid_controller') });
+    const info = await server.request<{ displayString: string; documentation: string }>('quickinfo', {
+      file: app(),
+      ...at('invalid_controller'),
+    });
     expect(info.displayString).toBe('(error) security.role.invalid_controller: 0x07050006');
     expect(info.documentation).toContain('BadRequestError · HTTP 400');
   });
@@ -134,7 +177,9 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     const supported = await server.request<string[]>('getSupportedCodeFixes', null);
     expect(supported).toEqual(expect.arrayContaining(['93001', '93002']));
     const start = at("'security.role.invalid_controller'");
-    const fixes = await server.request<Array<{ description: string; changes: Array<{ textChanges: Array<{ newText: string }> }> }>>('getCodeFixes', {
+    const fixes = await server.request<
+      Array<{ description: string; changes: Array<{ textChanges: Array<{ newText: string }> }> }>
+    >('getCodeFixes', {
       file: app(),
       startLine: start.line,
       startOffset: start.offset,
@@ -142,11 +187,19 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
       endOffset: start.offset + 10,
       errorCodes: [93002],
     });
-    expect(fixes.map((f) => [f.description, f.changes[0]!.textChanges[0]!.newText])).toEqual([["Replace with 'security.role.unknown_controller'.", 'security.role.unknown_controller']]);
+    expect(fixes.map((f) => [f.description, f.changes[0]!.textChanges[0]!.newText])).toEqual([
+      ["Replace with 'security.role.unknown_controller'.", 'security.role.unknown_controller'],
+    ]);
   });
 
   it('goes to the definition in the catalog JSON', async () => {
-    const result = await server.request<{ definitions: Array<{ file: string; start: { line: number; offset: number }; end: { line: number; offset: number } }> }>('definitionAndBoundSpan', {
+    const result = await server.request<{
+      definitions: Array<{
+        file: string;
+        start: { line: number; offset: number };
+        end: { line: number; offset: number };
+      }>;
+    }>('definitionAndBoundSpan', {
       file: app(),
       ...at('missing_field'),
     });
@@ -157,19 +210,36 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
   });
 
   it('finds the references of an id', async () => {
-    const body = await server.request<{ refs: Array<{ file: string; start: { line: number; offset: number } }> }>('references', { file: app(), ...at('invalid_controller') });
+    const body = await server.request<{ refs: Array<{ file: string; start: { line: number; offset: number } }> }>(
+      'references',
+      { file: app(), ...at('invalid_controller') },
+    );
     expect(body.refs.map((r) => [r.file, r.start])).toEqual([[app(), at("'security.role.invalid_controller'")]]);
   });
 
   it('takes a catalog edit without a restart, and keeps the last good catalog while it is broken', async () => {
     const catalog = JSON.parse(API_CATALOG) as { subDomains: { request: { errors: Record<string, unknown> } } };
-    catalog.subDomains.request.errors['brand_new'] = { code: 3, message: 'Brand new', description: 'Brand new', class: 'BadRequestError' };
+    catalog.subDomains.request.errors['brand_new'] = {
+      code: 3,
+      message: 'Brand new',
+      description: 'Brand new',
+      class: 'BadRequestError',
+    };
     scratch.write('errors/08-api.json', JSON.stringify(catalog, null, 2));
-    await expect.poll(async () => (await ours(app())).some((d) => d.text.includes('brand_new')), { timeout: 10_000, interval: 300 }).toBe(false);
+    await expect
+      .poll(async () => (await ours(app())).some((d) => d.text.includes('brand_new')), {
+        timeout: 10_000,
+        interval: 300,
+      })
+      .toBe(false);
 
     scratch.write('errors/08-api.json', '{ "code": 8, ');
-    await expect.poll(async () => (await ours(app())).map((d) => d.code), { timeout: 10_000, interval: 300 }).toEqual([93004, 93001, 93002, 93003, 93001, 93001]);
-    expect((await ours(app()))[0]!.text).toMatch(/^The error catalog cannot be used: \/.*\/errors\/08-api\.json:1:\d+: invalid JSON/);
+    await expect
+      .poll(async () => (await ours(app())).map((d) => d.code), { timeout: 10_000, interval: 300 })
+      .toEqual([93004, 93001, 93002, 93003, 93001, 93001]);
+    expect((await ours(app()))[0]!.text).toMatch(
+      /^The error catalog cannot be used: \/.*\/errors\/08-api\.json:1:\d+: invalid JSON/,
+    );
     scratch.write('errors/08-api.json', API_CATALOG);
   });
 });
