@@ -1,11 +1,10 @@
-import { analyze } from '@typescript-eslint/scope-manager';
-import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { ASTUtils, AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
 import { positionFinder } from '../../catalog/locate';
-import { collectAliases } from '../../rules/analysis/aliases';
-import { calleeLastName, describeCallSite, isThrown, scopeResolver } from '../../rules/analysis/describe-call';
+import { collectAliases } from '../../analysis/aliases';
+import { calleeLastName, describeCallSite, isThrown } from '../../analysis/describe-call';
+import { callNodes, parseSource } from '../../analysis/parse';
 
 type Node = TSESTree.Node;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -52,38 +51,18 @@ export function textFilter(matcher: CallMatcher): RegExp {
 
 /**
  * The id uses of one JS/TS file, recognised as the ESLint rules recognise them: the ESTree
- * adapter (rules/analysis/describe-call.ts) describes each call, the shared matcher decides.
+ * adapter (analysis/describe-call.ts) describes each call, the shared matcher decides.
  */
 export function scanSource(text: string, file: string, matcher: CallMatcher, filter: RegExp): ScanResult {
   if (!filter.test(text)) return { kind: 'scanned', uses: [], parsed: false };
-  let ast: TSESTree.Program;
-  try {
-    // `loc` is left off (a fifth of the conversion time): positions come from `range`.
-    ast = parse(text, { range: true, loc: false, jsx: !/\.[cm]?ts$/.test(file), comment: false, tokens: false });
-  } catch (error) {
-    const parseError = error as { lineNumber?: number; column?: number; message: string };
-    const line = parseError.lineNumber ?? 1;
-    return {
-      kind: 'skipped',
-      line,
-      column: (parseError.column ?? 0) + 1,
-      message: `parse error: ${parseError.message}`,
-    };
+  const outcome = parseSource(text, file);
+  if (!outcome.ok) {
+    const at = positionFinder(text)(outcome.offset);
+    return { kind: 'skipped', ...at, message: `parse error: ${outcome.message}` };
   }
-
+  const ast = outcome.parsed.program;
   const aliases = collectAliases(ast, matcher);
-  const candidates: CallNode[] = [];
-  // Parent links are set on the way: the adapter needs them to tell a thrown `new`.
-  simpleTraverse(
-    ast,
-    {
-      enter(node) {
-        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return;
-        candidates.push(node);
-      },
-    },
-    true,
-  );
+  const candidates = callNodes(ast);
   const uses: FoundUse[] = [];
   const kept = candidates.filter((node) => {
     const name = calleeLastName(node.callee);
@@ -92,9 +71,7 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
   });
   if (kept.length === 0) return { kind: 'scanned', uses, parsed: true };
 
-  // `lib: []`: no implicit type globals (hundreds per file otherwise). The adapter treats an
-  // unresolved name as a global, which is what a lib global would be anyway.
-  const scopeOf = scopeResolver(analyze(ast, { sourceType: ast.sourceType, lib: [] }));
+  const scopeOf = outcome.parsed.scopeOf;
   const position = positionFinder(text);
   for (const node of kept) {
     const reference = matcher.match(describeCallSite(node, scopeOf));

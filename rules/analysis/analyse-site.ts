@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from
 import type { CallsConfig } from '../../catalog/calls';
 import { checkReference, type Finding } from '../../catalog/callsite/findings';
 import type { CallMatcher } from '../../catalog/callsite/match';
-import { calleeLastName, describeCallSite, isThrown } from './describe-call';
+import { calleeLastName, describeCallSite, isThrown } from '../../analysis/describe-call';
 import { fileState, type FileState, type SiteAnalysis } from './file-state';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -3,7 +3,7 @@ import { getProject, type Project } from '../../catalog';
 import type { Finding } from '../../catalog/callsite/findings';
 import type { ErrorIdReference } from '../../catalog/callsite/reference';
 import type { ConfigInput } from '../../catalog/config';
-import { collectAliases } from './aliases';
+import { collectAliases } from '../../analysis/aliases';
 
 /** What the rules learn about one recognised call site; shared by every rule through FileState.lastSite. */
 export interface SiteAnalysis {

@@ -31,7 +31,7 @@ describe('error-catalog unused', () => {
       ].join('\n'),
     );
     expect(result.stderr).toBe(
-      "src/broken.js:2:36  skipped: parse error: ')' expected.\nscanned 8 files (6 parsed): 11 used, 4 maybe used, 2 unused, of 17 ids\n",
+      'src/broken.js:2:36  skipped: parse error: Expected `,` or `)` but found `;`\nscanned 8 files (6 parsed): 11 used, 4 maybe used, 2 unused, of 17 ids\n',
     );
   });
 
@@ -64,7 +64,12 @@ describe('error-catalog unused', () => {
     expect(report.unused).toEqual(['app.auth.mfa_required', 'app.user.renamed']);
     expect(report.unresolved).toEqual([{ file: join(PROJECT, 'src', 'dynamic.js'), line: 6, column: 9 }]);
     expect(report.skipped).toEqual([
-      { file: join(PROJECT, 'src', 'broken.js'), line: 2, column: 36, message: "parse error: ')' expected." },
+      {
+        file: join(PROJECT, 'src', 'broken.js'),
+        line: 2,
+        column: 36,
+        message: 'parse error: Expected `,` or `)` but found `;`',
+      },
     ]);
     // ignored/ (.gitignore), node_modules/, dist/ and the .d.ts file are not scanned
     expect(report.files).toBe(8);

@@ -2,7 +2,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog';
-import { describeCallSite, scopeResolver, type DescribeOptions } from '../../rules/analysis/describe-call';
+import { describeCallSite, scopeResolver, type DescribeOptions } from '../../analysis/describe-call';
 
 /** Describes every call of `code` the way the `unused` command does: outside ESLint. */
 function describeAll(

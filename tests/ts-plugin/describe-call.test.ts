@@ -3,7 +3,7 @@ import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescr
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog/index';
-import { describeCallSite, scopeResolver } from '../../rules/analysis/describe-call';
+import { describeCallSite, scopeResolver } from '../../analysis/describe-call';
 import { CallDescriber } from '../../ts-plugin/describe-call';
 
 /**

@@ -27,7 +27,7 @@ import type {
   CalleeDescription,
   Range,
   RootBinding,
-} from '../../catalog/callsite/site';
+} from '../catalog/callsite/site';
 
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { CallMatcher } from '../../catalog/callsite/match';
+import type { CallMatcher } from '../catalog/callsite/match';
 
 // Read once: @typescript-eslint/utils re-exports through getters.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;

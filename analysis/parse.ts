@@ -1,0 +1,131 @@
+/**
+ * The package's own parser for JS, JSX, TS and TSX: oxc-parser (the parser oxlint uses), so the
+ * surfaces that parse by themselves — the CLI, the TypeScript plugin, the language server —
+ * never depend on the project's `typescript`, which may be missing or be TypeScript 7 (no
+ * JavaScript API). It produces an ESTree (TS-ESTree for TypeScript) program that the shared
+ * analysis (describe-call.ts) and `@typescript-eslint/scope-manager` accept.
+ */
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { parseSync, visitorKeys } from 'oxc-parser';
+import { scopeResolver, type Scope } from './describe-call';
+
+export interface ParsedSource {
+  readonly program: TSESTree.Program;
+  /** The innermost scope of a node, as ESLint's `sourceCode.getScope` gives it; built on first use. */
+  readonly scopeOf: (node: TSESTree.Node) => Scope;
+}
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly parsed: ParsedSource }
+  /** `offset` (UTF-16) of the first syntax error. */
+  | { readonly ok: false; readonly message: string; readonly offset: number };
+
+type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
+
+/** The language of a file from its extension: `.ts`/`.mts`/`.cts` never take JSX (`<T>x` is a cast there). */
+export function languageOf(fileName: string): Lang {
+  const match = /\.([cm]?)([jt])sx?$/i.exec(fileName);
+  if (!match) return 'jsx';
+  const ts = match[2]!.toLowerCase() === 't';
+  const jsx = /x$/i.test(fileName);
+  if (ts) return jsx ? 'tsx' : 'ts';
+  // Plain `.js` files commonly hold JSX; the JSX grammar is a superset for them.
+  return 'jsx';
+}
+
+/**
+ * Parses one file, with `parent` links set (the analysis needs them to tell a thrown `new`).
+ * Syntax errors are returned, never thrown; oxc recovers from none, so the first one is given.
+ */
+export function parseSource(text: string, fileName: string): ParseOutcome {
+  const lang = languageOf(fileName);
+  const result = parseSync(fileName, text, {
+    lang,
+    // `module` here would reject `with` statements and octal escapes of scripts; the analysis
+    // reads imports and requires alike, whatever the source type.
+    sourceType: 'unambiguous',
+    // The TS-ESTree shape for every language: scope analysis reads fields (`params` of
+    // declarations, `decorators`) that the plain-JS shape leaves out.
+    astType: 'ts',
+    range: true,
+    preserveParens: false,
+  });
+  const error = result.errors[0];
+  if (error) {
+    const offset = error.labels[0]?.start ?? 0;
+    return { ok: false, message: error.message, offset };
+  }
+  const program = result.program as unknown as TSESTree.Program;
+  setParents(program);
+  let scopeOf: ((node: TSESTree.Node) => Scope) | undefined;
+  return {
+    ok: true,
+    parsed: {
+      program,
+      scopeOf: (node) => {
+        // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats
+        // an unresolved name as a global, which is what a lib global would be anyway.
+        scopeOf ??= scopeResolver(
+          analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null }) as unknown as {
+            acquire(node: TSESTree.Node, inner?: boolean): TSESLint.Scope.Scope | null;
+            globalScope: TSESLint.Scope.Scope | null;
+          },
+        );
+        return scopeOf(node);
+      },
+    },
+  };
+}
+
+type AnyNode = { type: string; parent?: AnyNode } & Record<string, unknown>;
+
+/** Sets `parent` on every node, iteratively (a deeply nested file must not overflow the stack). */
+function setParents(program: TSESTree.Program): void {
+  const stack: AnyNode[] = [program as unknown as AnyNode];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (const key of keys) {
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const item of child as unknown[]) {
+          if (isNode(item)) {
+            item.parent = node;
+            stack.push(item);
+          }
+        }
+      } else if (isNode(child)) {
+        child.parent = node;
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Calls and `new` expressions of a parsed program, in source order (parents already set). */
+export function callNodes(program: TSESTree.Program): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
+  const found: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+  const stack: AnyNode[] = [program as unknown as AnyNode];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      found.push(node as unknown as TSESTree.CallExpression | TSESTree.NewExpression);
+    }
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    // Children pushed in reverse so that they pop in source order.
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = node[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push(child[i] as AnyNode);
+      } else if (isNode(child)) stack.push(child);
+    }
+  }
+  return found;
+}
