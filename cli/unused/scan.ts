@@ -2,9 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
 import { positionFinder } from '../../catalog/locate';
-import { collectAliases } from '../../analysis/aliases';
-import { calleeLastName, describeCallSite, isThrown } from '../../analysis/describe-call';
-import { callNodes, parseSource } from '../../analysis/parse';
+import { parseSource } from '../../analysis/parse';
+import { findCallReferences } from '../../analysis/references';
 
 type Node = TSESTree.Node;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -60,22 +59,10 @@ export function scanSource(text: string, file: string, matcher: CallMatcher, fil
     const at = positionFinder(text)(outcome.offset);
     return { kind: 'skipped', ...at, message: `parse error: ${outcome.message}` };
   }
-  const ast = outcome.parsed.program;
-  const aliases = collectAliases(ast, matcher);
-  const candidates = callNodes(ast);
   const uses: FoundUse[] = [];
-  const kept = candidates.filter((node) => {
-    const name = calleeLastName(node.callee);
-    const kind = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
-    return matcher.mayMatch(name, kind, kind === 'new' && isThrown(node)) || (name !== undefined && aliases.has(name));
-  });
-  if (kept.length === 0) return { kind: 'scanned', uses, parsed: true };
-
   const scopeOf = outcome.parsed.scopeOf;
   const position = positionFinder(text);
-  for (const node of kept) {
-    const reference = matcher.match(describeCallSite(node, scopeOf));
-    if (!reference) continue;
+  for (const { node, reference } of findCallReferences(outcome.parsed, matcher)) {
     const at = position(node.range[0]);
     if (reference.form === 'dotted') {
       for (const use of dottedUses(reference.id, node, scopeOf)) uses.push({ use, ...at });
