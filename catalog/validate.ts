@@ -2,14 +2,7 @@ import { Catalog } from './catalog';
 import { fullErrorCode, isSnakeCase, parseErrorId } from './ids';
 import { isBlank, isText, readDeprecated } from './fields';
 import { countPlaceholders } from './placeholders';
-import type {
-  CatalogDomain,
-  CatalogError,
-  CatalogProblem,
-  CatalogSubdomain,
-  DeprecationMark,
-  JsonPath,
-} from './model';
+import type { CatalogDomain, CatalogError, CatalogProblem, CatalogSubdomain, DeprecationMark, JsonPath } from './model';
 import type { DomainSource } from './sources';
 
 type Fields = Record<string, unknown>;
@@ -375,7 +368,7 @@ function deprecationField(
       source,
       [...path, 'deprecated'],
       'value',
-      "'deprecated' must be a version (\"2.2.0\"), true (deprecated, version unknown) or false",
+      '\'deprecated\' must be a version ("2.2.0"), true (deprecated, version unknown) or false',
     );
   return deprecated;
 }

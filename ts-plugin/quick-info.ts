@@ -88,9 +88,7 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
         deprecation.level === 'domain'
           ? error.subdomain.domain.name
           : `${error.subdomain.domain.name}.${error.subdomain.name}`;
-      lines.push(
-        `**Deprecated**${since(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`,
-      );
+      lines.push(`**Deprecated**${since(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`);
     }
   }
   return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
