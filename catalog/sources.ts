@@ -164,11 +164,13 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
   }
   // Only the first: the parser recovers and goes on, and what it reports after a syntax error
   // (a truncated file, a missing quote) is mostly the same mistake seen again.
-  return errors.slice(0, 1).map((error) => ({
-    file,
-    ...locator.position(error.offset),
-    message: `invalid JSON: ${describeParseError(error)}`,
-  }));
+  return errors
+    .slice(0, 1)
+    .map((error) => ({
+      file,
+      ...locator.position(error.offset),
+      message: `invalid JSON: ${describeParseError(error)}`,
+    }));
 }
 
 function describeParseError(error: ParseError): string {
