@@ -8,8 +8,9 @@ import { err, formatProblem, out, plural, sortProblems } from './output';
 export const CHECK_HELP = `Usage: error-catalog check [options]
 
 Validates the project's error catalog: JSON syntax, duplicate keys, names, codes, classes,
-messages, deprecations and replacements, and unknown or misspelled fields. Prints one line
-per problem:
+messages, deprecations and replacements. Also reports what the plugins tolerate but ignore or
+misread (the catalog stays usable): unknown or misspelled fields, a 'deprecated' string that is
+not a version, a 'replacedBy' on an error that is not deprecated. Prints one line per problem:
 
   file:line:col  message
 
