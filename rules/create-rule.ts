@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
 import type { Finding, FindingKind } from '../catalog/callsite/findings';
@@ -8,7 +10,44 @@ export interface ErrorCatalogRuleDocs {
   readonly recommended: boolean;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/error-catalog/error-catalog/blob/main/docs/rules/';
+/**
+ * Where the rule pages live, derived from package.json's `repository` (the one place the project's
+ * address is written), so "Show documentation" in an editor opens the page the package names.
+ */
+export const DOCS_BASE_URL = `${repositoryWebUrl(readManifest())}/blob/main/docs/rules/`;
+
+interface Manifest {
+  readonly name?: unknown;
+  readonly repository?: unknown;
+}
+
+/** package.json of this package: dist/rules/ (built) is two levels below it, rules/ (tests) one. */
+function readManifest(): Manifest {
+  for (const root of [join(__dirname, '..', '..'), join(__dirname, '..')]) {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+    } catch {
+      continue; // not there
+    }
+    if (manifest.name === 'error-catalog') return manifest;
+  }
+  throw new Error(`error-catalog: package.json not found above ${__dirname}`);
+}
+
+/** `git+https://host/owner/repo.git` (or `{ url }`) → `https://host/owner/repo`. */
+export function repositoryWebUrl(manifest: Manifest): string {
+  const repository = manifest.repository;
+  const url =
+    typeof repository === 'string'
+      ? repository
+      : typeof repository === 'object' && repository !== null && 'url' in repository
+        ? (repository as { url: unknown }).url
+        : undefined;
+  if (typeof url !== 'string' || !/^(git\+)?https:\/\//.test(url))
+    throw new Error('error-catalog: package.json has no https `repository.url`');
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
 
 const ruleCreator = ESLintUtils.RuleCreator<ErrorCatalogRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
 

@@ -25,6 +25,9 @@ export function pluginCompletions(
     sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
     replacementSpan,
     labelDetails: { description: summary(catalog, candidate) },
+    // Empty, not absent: wrappers (vtsls, typescript-language-server) otherwise give every entry
+    // the defaults `. , ; (`, and typing the `.` of a dotted id would accept the highlighted entry.
+    commitCharacters: [],
   }));
   const info: TS.CompletionInfo = {
     isGlobalCompletion: false,
@@ -32,6 +35,7 @@ export function pluginCompletions(
     isNewIdentifierLocation: false,
     optionalReplacementSpan: replacementSpan,
     entries,
+    defaultCommitCharacters: [],
   };
   if (result.incomplete) info.isIncomplete = true;
   return info;
