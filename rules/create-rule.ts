@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
 import type { Finding, FindingKind } from '../catalog/callsite/findings';
 import type { Range } from '../catalog/callsite/site';
@@ -49,24 +49,36 @@ export function repositoryWebUrl(manifest: Manifest): string {
   return url.replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
-const ruleCreator = ESLintUtils.RuleCreator<ErrorCatalogRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+type RuleSpec<Options extends readonly unknown[], Ids extends string> = Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, Ids, ErrorCatalogRuleDocs>
+>;
 
-type RuleSpec<Options extends readonly unknown[], Ids extends string> = Parameters<typeof ruleCreator<Options, Ids>>[0];
+type NamedRule<Options extends readonly unknown[], Ids extends string> = TSESLint.RuleModule<
+  Ids,
+  Options,
+  ErrorCatalogRuleDocs
+> & { name: string };
 
 /**
- * RuleCreator with one change: its create() deep-copies the default options (structuredClone)
- * for every rule on every file, a measurable cost on large runs. Our options are flat objects,
- * so defaults are merged shallowly, without copying when the user gives none.
+ * What ESLintUtils.RuleCreator makes (the docs URL added to meta), written here so that nothing
+ * of @typescript-eslint/utils is loaded at run time (only its types are used), with one change:
+ * RuleCreator's create() deep-copies the default options (structuredClone) for every rule on
+ * every file, a measurable cost on large runs. Our options are flat objects, so defaults are
+ * merged shallowly, without copying when the user gives none.
  */
-export function createRule<Options extends readonly unknown[], Ids extends string>(
-  spec: RuleSpec<Options, Ids>,
-): ReturnType<typeof ruleCreator<Options, Ids>> {
-  const rule = ruleCreator(spec);
-  const defaults = spec.meta.defaultOptions ?? spec.defaultOptions ?? ([] as unknown as Options);
+export function createRule<Options extends readonly unknown[], Ids extends string>({
+  name,
+  meta,
+  create,
+  defaultOptions,
+}: RuleSpec<Options, Ids>): NamedRule<Options, Ids> {
+  const defaults = meta.defaultOptions ?? defaultOptions ?? ([] as unknown as Options);
   return {
-    ...rule,
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}${name}.md` } },
+    ...(defaultOptions ? { defaultOptions } : {}),
     create: (context) =>
-      spec.create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
+      create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
   };
 }
 

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getStaticValue } from '../../analysis/eslint-utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
 import { positionFinder } from '../../catalog/locate';
@@ -112,7 +114,7 @@ interface Prefix {
 const MAX_BRANCH_DEPTH = 4;
 
 function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
-  const value = ASTUtils.getStaticValue(node, scope);
+  const value = getStaticValue(node, scope);
   if (value && typeof value.value === 'string') return [{ value: value.value, complete: true }];
   if (depth >= MAX_BRANCH_DEPTH) return [{ value: '', complete: false }];
   switch (node.type) {
@@ -123,7 +125,7 @@ function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
     case AST_NODE_TYPES.TemplateLiteral: {
       let text = node.quasis[0]?.value.cooked ?? '';
       for (let i = 0; i < node.expressions.length; i++) {
-        const expression = ASTUtils.getStaticValue(node.expressions[i]!, scope);
+        const expression = getStaticValue(node.expressions[i]!, scope);
         if (!expression) return [{ value: text, complete: false }];
         text += String(expression.value) + (node.quasis[i + 1]?.value.cooked ?? '');
       }
