@@ -32,7 +32,10 @@ export function pluginCompletions(
   const info: TS.CompletionInfo = {
     isGlobalCompletion: false,
     isMemberCompletion: false,
-    isNewIdentifierLocation: false,
+    // True, as for TypeScript's own completions in a string that may hold any text: any id may be
+    // typed here. It is also what keeps the wrappers from adding `(` as a commit character
+    // (they add it to non-string entries unless completeFunctionCalls is on or this is set).
+    isNewIdentifierLocation: true,
     optionalReplacementSpan: replacementSpan,
     entries,
     defaultCommitCharacters: [],

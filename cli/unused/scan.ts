@@ -4,7 +4,7 @@ import { getStaticValue } from '../../analysis/eslint-utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import type { IdPart } from '../../catalog/callsite/reference';
 import { positionFinder } from '../../catalog/locate';
-import { parseSource } from '../../analysis/parse';
+import { parseSource, type ParseOutcome } from '../../analysis/parse';
 import { findCallReferences } from '../../analysis/references';
 
 type Node = TSESTree.Node;
@@ -54,9 +54,16 @@ export function textFilter(matcher: CallMatcher): RegExp {
  * The id uses of one JS/TS file, recognised as the ESLint rules recognise them: the ESTree
  * adapter (analysis/describe-call.ts) describes each call, the shared matcher decides.
  */
-export function scanSource(text: string, file: string, matcher: CallMatcher, filter: RegExp): ScanResult {
+export function scanSource(
+  text: string,
+  file: string,
+  matcher: CallMatcher,
+  filter: RegExp,
+  // Swappable only so that bench:unused can run the same scan over another parser.
+  parse: (text: string, file: string) => ParseOutcome = parseSource,
+): ScanResult {
   if (!filter.test(text)) return { kind: 'scanned', uses: [], parsed: false };
-  const outcome = parseSource(text, file);
+  const outcome = parse(text, file);
   if (!outcome.ok) {
     const at = positionFinder(text)(outcome.offset);
     return { kind: 'skipped', ...at, message: `parse error: ${outcome.message}` };
