@@ -103,6 +103,18 @@ export function describeMatrixRow(row: MatrixRow): void {
         }
       });
 
+      it('every entry point loads (nothing of ours requires typescript at load time)', () => {
+        const script = `
+        const loaded = ['error-catalog', 'error-catalog/eslint', 'error-catalog/ts-plugin'].map((name) => typeof require(name));
+        console.log(JSON.stringify(loaded));
+      `;
+        const result = project.run('node', ['-e', script]);
+        expect({ stdout: result.stdout.trim(), stderr: result.stderr }).toEqual({
+          stdout: '["object","object","function"]',
+          stderr: '',
+        });
+      });
+
       it('check validates the catalog', () => {
         const result = project.run('npx', ['--no-install', 'error-catalog', 'check']);
         expect({ status: result.status, stdout: result.stdout.trim(), stderr: result.stderr }).toEqual({

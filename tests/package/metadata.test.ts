@@ -61,6 +61,36 @@ describe('package metadata', () => {
     expect(manifest.scripts['prepack']).toBe('npm run build');
   });
 
+  it('the lockfile installs on a clean Linux machine: the native parser has its linux-x64-gnu build, nothing runs install scripts', () => {
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<
+        string,
+        { version?: string; hasInstallScript?: boolean; optionalDependencies?: Record<string, string> }
+      >;
+    };
+    const parser = lock.packages['node_modules/oxc-parser'];
+    expect(parser?.optionalDependencies?.['@oxc-parser/binding-linux-x64-gnu']).toBe(parser?.version);
+    expect(lock.packages['node_modules/@oxc-parser/binding-linux-x64-gnu']?.version).toBe(parser?.version);
+    expect(Object.keys(lock.packages).filter((name) => lock.packages[name]!.hasInstallScript)).toEqual([]);
+  });
+
+  it('depends on no package that needs TypeScript at run time', () => {
+    const dependencies = Object.keys(
+      (
+        JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+          dependencies: Record<string, string>;
+        }
+      ).dependencies,
+    );
+    for (const name of [
+      'typescript',
+      '@typescript-eslint/utils',
+      '@typescript-eslint/typescript-estree',
+      '@typescript-eslint/parser',
+    ])
+      expect(dependencies).not.toContain(name);
+  });
+
   it('accepts any TypeScript from 5.0 on as an optional peer (7 included), and ESLint 9 or 10', () => {
     expect(manifest.peerDependencies).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.0.0' });
   });
