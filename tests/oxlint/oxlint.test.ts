@@ -98,6 +98,29 @@ describe(`oxlint ${OXLINT_VERSION} runs the rules as ESLint does`, { timeout: 12
     expect(oxlint.findings).toEqual(comparable(eslint.findings));
   });
 
+  it('reads the config from `settings` in .oxlintrc.json, as ESLint does from its settings', () => {
+    const settings = { 'error-catalog': { catalog: 'broken/errors' } };
+    project.write('settings.oxlintrc.json', JSON.stringify({ ...FIXTURE_OXLINTRC, settings }));
+    project.write(
+      'settings.eslint.config.mjs',
+      `import tsParser from '@typescript-eslint/parser';
+import errorCatalog from 'error-catalog/eslint';
+export default [
+  { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+  errorCatalog.configs.recommended,
+  { settings: ${JSON.stringify(settings)} },
+];
+`,
+    );
+    const eslint = runEslint(project, ['-c', 'settings.eslint.config.mjs', 'src/auth.ts']);
+    const oxlint = runOxlint(project, ['-c', 'settings.oxlintrc.json', 'src/auth.ts']);
+    // The catalog named in settings (the broken one), not the error-catalog.config.json found from the file.
+    expect(oxlint.findings['src/auth.ts']?.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^The error catalog cannot be used: <project>\/broken\/errors\/07-security\.json:4:24: /),
+    ]);
+    expect(oxlint.findings).toEqual(comparable(eslint.findings));
+  });
+
   it.each([
     ['--fix', false, ['auth.ts', 'compiled.js']],
     ['--fix-suggestions', true, ['auth.ts', 'compiled.js', 'roles.js']],
