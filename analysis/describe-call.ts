@@ -27,7 +27,9 @@ import type {
   CalleeDescription,
   Range,
   RootBinding,
+  StaticArgument,
 } from '../catalog/callsite/site';
+import { instanceInit } from './instance-property';
 
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
@@ -173,6 +175,14 @@ function describeCallee(
     node = unwrapExpression(node.object);
   }
   members.reverse();
+  if (node.type === AST_NODE_TYPES.ThisExpression && members.length > 1 && depth < MAX_INIT_DEPTH) {
+    // `this.errors.get('x')` in a class whose constructor or field sets `this.errors` once.
+    const init = instanceInit(node, members[0]!);
+    if (init) {
+      const root = rootOfValue(init, members[0]!, scopeOf, depth, evaluate);
+      if (root.kind !== 'unknown' && root.kind !== 'local') return { root, members: members.slice(1) };
+    }
+  }
   if (node.type === AST_NODE_TYPES.Identifier) {
     const root = bindingOf(node, scope, scopeOf, depth, evaluate);
     // `const k = __importDefault(require('./kerror')); k.default.get(…)`: `.default` is the module.
@@ -249,6 +259,15 @@ function bindingOf(
       : { kind: 'local', name };
   }
   if (declarator.id !== def.name) return { kind: 'local', name };
+  const constant = () =>
+    (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
+    variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+
+  // `const em = kerror`, `const ge = getError`, `let t = tokenError` (never reassigned): what the aliased name is.
+  if (init.type === AST_NODE_TYPES.Identifier) {
+    if (depth >= MAX_INIT_DEPTH || !constant()) return { kind: 'local', name };
+    return bindingOf(init, declScope, scopeOf, depth + 1, evaluate);
+  }
 
   if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) {
     const required = requiredModule(init, declScope);
@@ -256,10 +275,7 @@ function bindingOf(
       return required.defaultInterop
         ? { kind: 'module', name, source: required.source, imported: 'default' }
         : { kind: 'module', name, source: required.source };
-    const constant =
-      (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
-      variable.references.every((ref) => !ref.isWrite() || ref.init === true);
-    if (constant && depth < MAX_INIT_DEPTH)
+    if (constant() && depth < MAX_INIT_DEPTH)
       return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
   }
   return { kind: 'local', name };
@@ -329,7 +345,52 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope | u
   if (!scope) return { kind: 'dynamic', range };
   // Constants, concatenations and templates of constants; anything else stays dynamic.
   const known = getStaticValue(arg, scope);
+  if (known && typeof known.value === 'string') return { kind: 'static', value: known.value, range, literal: false };
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    const options = branchValues(node, scope, 0);
+    if (options) return { kind: 'choice', options, range };
+  }
+  return { kind: 'dynamic', range };
+}
+
+/** Conditionals nested this deep, with at most this many options, are followed; beyond, dynamic. */
+const MAX_BRANCH_DEPTH = 3;
+const MAX_OPTIONS = 8;
+
+/** The static value of every branch of `c ? x : y` (nested conditionals included), or undefined when one is not static. */
+function branchValues(node: TSESTree.Node, scope: Scope, depth: number): StaticArgument[] | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression && depth < MAX_BRANCH_DEPTH) {
+    const consequent = branchValues(inner.consequent, scope, depth + 1);
+    const alternate = consequent && branchValues(inner.alternate, scope, depth + 1);
+    if (!consequent || !alternate || consequent.length + alternate.length > MAX_OPTIONS) return undefined;
+    return [...consequent, ...alternate];
+  }
+  if (inner.type === AST_NODE_TYPES.Literal)
+    return typeof inner.value === 'string'
+      ? [{ kind: 'static', value: inner.value, range: inner.range, literal: true }]
+      : undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) {
+    const cooked = inner.quasis[0]!.value.cooked;
+    return cooked == null ? undefined : [{ kind: 'static', value: cooked, range: inner.range, literal: true }];
+  }
+  const known = getStaticValue(node, scope);
   return known && typeof known.value === 'string'
-    ? { kind: 'static', value: known.value, range, literal: false }
-    : { kind: 'dynamic', range };
+    ? [{ kind: 'static', value: known.value, range: node.range, literal: false }]
+    : undefined;
+}
+
+/** What a value stored in an instance property is: an alias (`this.kerror = kerror`) or a call (`kerror.wrap(…)`). */
+function rootOfValue(
+  value: TSESTree.Expression,
+  name: string,
+  scopeOf: (node: Node) => Scope,
+  depth: number,
+  evaluate: number,
+): RootBinding {
+  const init = unwrapExpression(value);
+  if (init.type === AST_NODE_TYPES.Identifier) return bindingOf(init, scopeOf(init), scopeOf, depth + 1, evaluate);
+  if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression)
+    return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
+  return { kind: 'unknown' };
 }

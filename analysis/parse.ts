@@ -6,7 +6,7 @@
  * analysis (describe-call.ts) and `@typescript-eslint/scope-manager` accept.
  */
 import { analyze } from '@typescript-eslint/scope-manager';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { parseSync, visitorKeys } from 'oxc-parser';
 import { scopeResolver, type Scope } from './describe-call';
 
@@ -14,7 +14,15 @@ export interface ParsedSource {
   readonly program: TSESTree.Program;
   /** The innermost scope of a node, as ESLint's `sourceCode.getScope` gives it; built on first use. */
   readonly scopeOf: (node: TSESTree.Node) => Scope;
+  /** The file's scope manager (as ESLint's `sourceCode.scopeManager`); built on first use. */
+  readonly scopeManager: () => ScopeManager;
 }
+
+type ScopeManager = {
+  acquire(node: TSESTree.Node, inner?: boolean): Scope | null;
+  readonly globalScope: Scope | null;
+  readonly scopes: readonly Scope[];
+};
 
 export type ParseOutcome =
   | { readonly ok: true; readonly parsed: ParsedSource }
@@ -58,22 +66,22 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
   }
   const program = result.program as unknown as TSESTree.Program;
   setParents(program);
+  let manager: ScopeManager | undefined;
   let scopeOf: ((node: TSESTree.Node) => Scope) | undefined;
+  // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats an
+  // unresolved name as a global, which is what a lib global would be anyway.
+  const scopeManager = (): ScopeManager =>
+    (manager ??= analyze(program, {
+      sourceType: program.sourceType,
+      lib: [],
+      jsxPragma: null,
+    }) as unknown as ScopeManager);
   return {
     ok: true,
     parsed: {
       program,
-      scopeOf: (node) => {
-        // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats
-        // an unresolved name as a global, which is what a lib global would be anyway.
-        scopeOf ??= scopeResolver(
-          analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null }) as unknown as {
-            acquire(node: TSESTree.Node, inner?: boolean): TSESLint.Scope.Scope | null;
-            globalScope: TSESLint.Scope.Scope | null;
-          },
-        );
-        return scopeOf(node);
-      },
+      scopeManager,
+      scopeOf: (node) => (scopeOf ??= scopeResolver(scopeManager()))(node),
     },
   };
 }
