@@ -92,7 +92,9 @@ function collectAssignments(cls: ClassNode): Map<string, TSESTree.Expression | n
 /** `this.x` written by a node: `this.x = v` (its value), `this.x += …`, `this.x++`, a destructuring target. */
 function writtenThisMember(
   node: Node,
-): { member: TSESTree.MemberExpression & { object: TSESTree.ThisExpression }; value: TSESTree.Expression | null } | undefined {
+):
+  | { member: TSESTree.MemberExpression & { object: TSESTree.ThisExpression }; value: TSESTree.Expression | null }
+  | undefined {
   let target: Node | undefined;
   let value: TSESTree.Expression | null = null;
   if (node.type === AST_NODE_TYPES.AssignmentExpression) {

@@ -24,7 +24,8 @@ export function pluginFindReferences(
   if (!resolved || (resolved.role !== 'id' && resolved.role !== 'name')) return undefined;
   // An id not in the catalog has references too (the same typo elsewhere); in a conditional, the branch's.
   const ids = referencedIds(at.reference);
-  const id = resolved.error?.id ?? (resolved.role === 'id' ? resolved.part.value : ids.length === 1 ? ids[0] : undefined);
+  const id =
+    resolved.error?.id ?? (resolved.role === 'id' ? resolved.part.value : ids.length === 1 ? ids[0] : undefined);
   if (id === undefined) return undefined;
 
   const references: TS.ReferencedSymbolEntry[] = [];

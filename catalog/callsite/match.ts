@@ -63,7 +63,7 @@ export class CallMatcher {
     if (bindings.length === 0) return aliases;
     const known = (name: string): boolean => this.calleeNames.has(name) || aliases.has(name);
     // A fixpoint over the list: each round adds the names bound to one more level of aliases.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const { local, bound } of bindings) {
         if (!aliases.has(local) && !this.calleeNames.has(local) && known(bound)) {

@@ -84,7 +84,12 @@ export function variantsOf(reference: ErrorIdReference): ErrorIdReference[] {
     default: {
       const { domain, subdomain, name } = reference;
       if (domain.kind !== 'choice' && subdomain.kind !== 'choice' && name.kind !== 'choice') return [reference];
-      return expand([domain, subdomain, name]).map(([d, s, n]) => ({ ...reference, domain: d!, subdomain: s!, name: n! }));
+      return expand([domain, subdomain, name]).map(([d, s, n]) => ({
+        ...reference,
+        domain: d!,
+        subdomain: s!,
+        name: n!,
+      }));
     }
   }
 }

@@ -71,7 +71,9 @@ export function lintPass(context: Context): LintPass {
     project,
     unusable: project.problems.length > 0 || project.catalog === undefined,
     aliases: () =>
-      (aliases ??= project.matcher.aliasNames(sourceCode.scopeManager ? collectNameBindings(sourceCode.scopeManager) : [])),
+      (aliases ??= project.matcher.aliasNames(
+        sourceCode.scopeManager ? collectNameBindings(sourceCode.scopeManager) : [],
+      )),
     lastNode: undefined,
     lastSite: undefined,
   };
