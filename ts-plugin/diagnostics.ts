@@ -125,8 +125,12 @@ function checkCached(reference: ErrorIdReference, catalog: Catalog): readonly Fi
 }
 
 const shift = (range: Range, by: number): Range => [range[0] + by, range[1] + by];
-const shiftPart = (part: IdPart, by: number): IdPart =>
-  part.kind === 'missing' ? part : { ...part, range: shift(part.range, by) };
+const shiftPart = (part: IdPart, by: number): IdPart => {
+  if (part.kind === 'missing') return part;
+  if (part.kind !== 'choice') return { ...part, range: shift(part.range, by) };
+  const options = part.options.map((option) => ({ ...option, range: shift(option.range, by) }));
+  return { ...part, range: shift(part.range, by), options };
+};
 
 function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReference {
   const range = shift(reference.range, by);

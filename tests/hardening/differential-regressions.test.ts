@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_CATALOG } from '../../catalog';
+import { tempDir } from '../support/temp-dir';
+import { createHarness, type Harness } from '../ts-plugin/harness';
+import { editorFindings, lintFindings } from './differential-support';
+
+/** Each case the differential test (differential.test.ts) ever found the editor and the linter disagreeing on, named for its bug. */
+
+const HEADER = [
+  "import { getError } from './errors';",
+  "import * as kerror from './kerror';",
+  'declare const someVar: any, someVar2: any, args: any[], method: string, ApiError: any, errors: any;',
+].join('\n');
+
+let dir: ReturnType<typeof tempDir>;
+let h: Harness;
+beforeAll(() => {
+  dir = tempDir({});
+  h = createHarness(dir.dir, { catalog: SHIPPED_CATALOG }, {}, undefined, { noLib: true });
+});
+afterAll(() => dir.dispose());
+
+function same(code: string, fileName = 'regression.ts'): void {
+  const lint = lintFindings(code, fileName);
+  expect(lint.length).toBeGreaterThan(0);
+  expect(editorFindings(h, code, fileName)).toEqual(lint);
+}
+
+describe('bug: the editor shifted the branches of a conditional twice (findings cached per shape, options not moved)', () => {
+  it('reports each wrong branch where the linter does', () => {
+    same(`${HEADER}\ngetError(someVar ? 'security' : args ? 'security' : 'security');\n`);
+  });
+});
