@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_CATALOG } from '../../catalog';
 import { tempDir } from '../support/temp-dir';
-import { createHarness, type Harness } from '../ts-plugin/harness';
-import { editorFindings, lintFindings } from './differential-support';
+import type { Harness } from '../ts-plugin/harness';
+import { differentialHarness, editorFindings, lintFindings } from './differential-support';
 
 /** Each case the differential test (differential.test.ts) ever found the editor and the linter disagreeing on, named for its bug. */
 
@@ -16,7 +15,7 @@ let dir: ReturnType<typeof tempDir>;
 let h: Harness;
 beforeAll(() => {
   dir = tempDir({});
-  h = createHarness(dir.dir, { catalog: SHIPPED_CATALOG }, {}, undefined, { noLib: true });
+  h = differentialHarness(dir.dir);
 });
 afterAll(() => dir.dispose());
 

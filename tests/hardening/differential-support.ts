@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import { SHIPPED_CATALOG } from '../../catalog';
 import plugin from '../../rules';
 import { CODES } from '../../ts-plugin/diagnostics';
-import { ownDiagnostics, type Harness } from '../ts-plugin/harness';
+import { createHarness, ownDiagnostics, type Harness } from '../ts-plugin/harness';
 
 /**
  * The two sides of the differential test: what the ESLint rules (the real Linter, ESLint's
@@ -64,6 +64,17 @@ export function lintFindings(code: string, fileName: string): Finding[] {
       message: m.message,
     })),
   );
+}
+
+/**
+ * A language service with the plugin for the whole run. TypeScript's own semantic check is
+ * stubbed out: the plugin's findings do not depend on types (it analyses the file's text), and
+ * type-checking every program would be most of the run's time.
+ */
+export function differentialHarness(dir: string): Harness {
+  const h = createHarness(dir, { catalog: SHIPPED_CATALOG }, {}, undefined, { noLib: true });
+  h.original.getSemanticDiagnostics = () => [];
+  return h;
 }
 
 /** What the TypeScript plugin reports on the same file. */

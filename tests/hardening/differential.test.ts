@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_CATALOG } from '../../catalog';
 import { tempDir } from '../support/temp-dir';
-import { createHarness, type Harness } from '../ts-plugin/harness';
-import { editorFindings, lintFindings } from './differential-support';
+import type { Harness } from '../ts-plugin/harness';
+import { differentialHarness, editorFindings, lintFindings } from './differential-support';
 import { program, toJavaScript } from './program-generator';
 
 /**
@@ -24,8 +23,7 @@ let dir: ReturnType<typeof tempDir>;
 let h: Harness;
 beforeAll(() => {
   dir = tempDir({});
-  // No lib: the plugin's findings do not depend on types, and the checker has less to do per program.
-  h = createHarness(dir.dir, { catalog: SHIPPED_CATALOG }, {}, undefined, { noLib: true });
+  h = differentialHarness(dir.dir);
 });
 afterAll(() => dir.dispose());
 
