@@ -30,3 +30,10 @@ describe('bug: the editor shifted the branches of a conditional twice (findings 
     same(`${HEADER}\ngetError(someVar ? 'security' : args ? 'security' : 'security');\n`);
   });
 });
+
+describe('bug: the editor did not resolve constants built with built-ins (String.raw, Object.freeze): no globals in its scopes', () => {
+  it('resolves them as ESLint does, which declares the built-ins of every file', () => {
+    same(`${HEADER}\ngetError(String.raw\`security.token.nope\`);\n`);
+    same(`${HEADER}\nconst P = Object.freeze({ ...{ a: 'security.token.nope' } });\ngetError(P.a);\n`);
+  });
+});

@@ -101,6 +101,14 @@ const argument: fc.Arbitrary<string> = fc.oneof(
     '(ID_CONST)',
     '((DOMAIN))',
     "('sécurité.🔥.x')",
+    // What getStaticValue evaluates: built-ins, nested members, arrays, computed keys, spreads.
+    'String.raw`security.token.expird`',
+    'FROZEN.a',
+    'MUTATED.a',
+    "SEGMENTS.join('.')",
+    'ID_CONST.toLowerCase()',
+    'BY_KEY[KEY]',
+    'BY_KEY.k',
   ),
   fc.constantFrom(
     '{ a: 1 }',
@@ -198,6 +206,10 @@ const preludes = fc.subarray(
     "const id = 'security.token.expird'; const ERR = { id, nested: { id } };",
     "let LET_ID = 'security.role.invalid_action';",
     '// café 🔥 — non-ASCII before the calls',
+    "const FROZEN = Object.freeze({ ...{ a: 'security.token.nope' } });",
+    "const MUTATED = { a: 'security.token.invalid' }; MUTATED.a = 'security.tokn.x';",
+    "const SEGMENTS = ['security', 'tokn', 'invalid'];",
+    "const KEY = 'k'; const BY_KEY = { [KEY]: 'security.token.expird' };",
   ],
   { minLength: 0 },
 );
