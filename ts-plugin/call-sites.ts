@@ -18,7 +18,17 @@ const MAX_REPAIRS = 8;
 interface FileAnalysis {
   /** Undefined when the file could not be parsed even after repairs. */
   readonly parsed: ParsedSource | undefined;
+  /** The text that was parsed, and the broken statements blanked in it. */
+  readonly text: string;
+  readonly blanked: ReadonlyArray<readonly [start: number, end: number]>;
   calls?: { readonly matcher: CallMatcher; readonly found: readonly FoundCall[] };
+  /** The last statement-being-typed analysis (callAt), keyed by statement start. */
+  typing?: {
+    readonly start: number;
+    readonly position: number;
+    readonly matcher: CallMatcher;
+    readonly found: readonly FoundCall[];
+  };
 }
 
 /**
@@ -29,11 +39,7 @@ const analyses = new WeakMap<TS.SourceFile, FileAnalysis>();
 
 /** The recognised error-id references of a file, in source order. */
 export function callSitesOf(ts: typeof TS, sourceFile: TS.SourceFile, matcher: CallMatcher): readonly FoundCall[] {
-  let analysis = analyses.get(sourceFile);
-  if (!analysis) {
-    analysis = { parsed: parseRepaired(ts, sourceFile) };
-    analyses.set(sourceFile, analysis);
-  }
+  const analysis = analysisOf(ts, sourceFile);
   if (analysis.calls?.matcher !== matcher)
     analysis.calls = { matcher, found: analysis.parsed ? findCallReferences(analysis.parsed, matcher) : [] };
   return analysis.calls.found;
@@ -46,23 +52,65 @@ export function callSitesOf(ts: typeof TS, sourceFile: TS.SourceFile, matcher: C
  * a file is typed, and the call being typed is completed and checked. Any other broken statement
  * is blanked (spaces, line ends kept): the rest of the file keeps its findings and positions.
  */
-function parseRepaired(ts: typeof TS, sourceFile: TS.SourceFile): ParsedSource | undefined {
+function analysisOf(ts: typeof TS, sourceFile: TS.SourceFile): FileAnalysis {
+  let analysis = analyses.get(sourceFile);
+  if (!analysis) {
+    analysis = parseRepaired(ts, sourceFile);
+    analyses.set(sourceFile, analysis);
+  }
+  return analysis;
+}
+
+function parseRepaired(ts: typeof TS, sourceFile: TS.SourceFile): FileAnalysis {
   let text = sourceFile.text;
+  const blanked: Array<readonly [number, number]> = [];
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const outcome = parseSource(text, sourceFile.fileName);
-    if (outcome.ok) return outcome.parsed;
+    if (outcome.ok) return { parsed: outcome.parsed, text, blanked };
     const statements = sourceFile.statements;
     let index = -1;
     for (let i = 0; i < statements.length; i++) if (statements[i]!.getStart(sourceFile) <= outcome.offset) index = i;
-    if (index < 0) return undefined;
+    if (index < 0) break;
     const statement = statements[index]!;
     const start = statement.getStart(sourceFile);
     const closers = index === statements.length - 1 ? closersOf(ts, text.slice(start)) : '';
-    const repaired = closers !== '' && !text.endsWith(closers) ? text + closers : blank(text, start, statement.end);
-    if (repaired === text) return undefined;
+    let repaired = text;
+    if (closers !== '' && !text.endsWith(closers)) repaired = text + closers;
+    else {
+      // The last statement is blanked with whatever was appended to close it.
+      const end = index === statements.length - 1 ? text.length : statement.end;
+      repaired = blank(text, start, end);
+      blanked.push([start, end]);
+    }
+    if (repaired === text) break;
     text = repaired;
   }
-  return undefined;
+  return { parsed: undefined, text, blanked };
+}
+
+/**
+ * The calls of a blanked statement under the cursor (being typed in the middle of a file): the
+ * file up to that statement, the statement up to the cursor's line, closed; the rest left out.
+ */
+function typingCallsAt(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  analysis: FileAnalysis,
+  matcher: CallMatcher,
+  position: number,
+): readonly FoundCall[] {
+  const statement = analysis.blanked.find(([start, end]) => start <= position && position <= end);
+  if (!statement) return [];
+  const [start, end] = statement;
+  if (analysis.typing?.start === start && analysis.typing.matcher === matcher && analysis.typing.position === position)
+    return analysis.typing.found;
+  // Up to the end of the cursor's line: an unterminated string there ends with that line.
+  const lineEnd = sourceFile.text.indexOf('\n', position);
+  const typed = sourceFile.text.slice(start, lineEnd < 0 ? end : Math.min(end, lineEnd));
+  const outcome = parseSource(analysis.text.slice(0, start) + typed + closersOf(ts, typed), sourceFile.fileName);
+  const found = outcome.ok ? findCallReferences(outcome.parsed, matcher) : [];
+  analysis.typing = { start, position, matcher, found };
+  return found;
 }
 
 /** What closes a statement cut short: its unterminated string, then its open brackets, innermost first. */
@@ -105,8 +153,14 @@ export function callAt(
   matcher: CallMatcher,
   position: number,
 ): FoundCall | undefined {
+  let best = innermostAt(callSitesOf(ts, sourceFile, matcher), position);
+  best ??= innermostAt(typingCallsAt(ts, sourceFile, analysisOf(ts, sourceFile), matcher, position), position);
+  return best;
+}
+
+function innermostAt(calls: readonly FoundCall[], position: number): FoundCall | undefined {
   let best: FoundCall | undefined;
-  for (const found of callSitesOf(ts, sourceFile, matcher)) {
+  for (const found of calls) {
     const [start, end] = found.node.range;
     if (position < start || position > end) continue;
     const inArgument = found.node.arguments.some((arg) => arg.range[0] <= position && position <= arg.range[1]);
