@@ -4,19 +4,12 @@
  * the first identifier is bound to, static argument values); it never decides whether the call
  * is an error-id reference.
  *
- * Inside ESLint, pass `(n) => context.sourceCode.getScope(n)` as `scopeOf`.
+ * Inside ESLint (the rules), pass `(n) => context.sourceCode.getScope(n)` as `scopeOf`.
  *
- * Outside ESLint (e.g. the `error-catalog unused` command):
- *
- *   import { parse } from '@typescript-eslint/typescript-estree';
- *   import { analyze } from '@typescript-eslint/scope-manager';
- *   const ast = parse(text, { range: true, loc: true, jsx: isTsx });
- *   const scopeManager = analyze(ast, { sourceType: 'module' });
- *   const scopeOf = scopeResolver(scopeManager);
- *   // for each CallExpression / NewExpression `node` found by walking `ast`
- *   // (set `parent` links first, e.g. with simpleTraverse(ast, { enter() {} }, true)):
- *   const site = describeCallSite(node, scopeOf);
- *   const reference = project.matcher.match(site);
+ * Outside ESLint (the TypeScript plugin, the `unused` command), parse with the package's own
+ * parser and let references.ts walk the file: `findCallReferences(parseSource(text, file).parsed,
+ * matcher)` — the same description of every call, so every surface recognises the same calls
+ * (tests/hardening/differential.test.ts holds them to it).
  *
  * `parent` links are required: they tell whether a `new` is thrown.
  */
