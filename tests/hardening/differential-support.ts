@@ -44,6 +44,16 @@ const shared = {
 const CONFIG: Linter.Config[] = [
   { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' }, ...shared },
   {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      parser: createEspree as unknown as Linter.Parser,
+      sourceType: 'commonjs',
+      ecmaVersion: 'latest',
+      globals: { require: 'readonly', module: 'writable' },
+    },
+    ...shared,
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { parser: createEspree as unknown as Linter.Parser, sourceType: 'module', ecmaVersion: 'latest' },
     ...shared,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
 import type { Harness } from '../ts-plugin/harness';
 import { differentialHarness, editorFindings, lintFindings } from './differential-support';
-import { program, toJavaScript } from './program-generator';
+import { program, toCommonJS, toJavaScript } from './program-generator';
 
 /**
  * The editor finds exactly what the linter finds (issue 9, section 4). Generated programs — every
@@ -28,12 +28,17 @@ beforeAll(() => {
 afterAll(() => dir.dispose());
 
 describe('the editor and the linter find exactly the same problems', () => {
-  it(`on ${RUNS} generated programs (seed ${SEED}), as TypeScript and JavaScript, LF and CRLF`, () => {
+  it(`on ${RUNS} generated programs (seed ${SEED}), as TypeScript, ES modules and CommonJS, LF and CRLF`, () => {
     let compared = 0;
     let withFindings = 0;
     fc.assert(
-      fc.property(program, fc.constantFrom('ts', 'js'), fc.boolean(), (generated, language, crlf) => {
-        const source = language === 'js' ? toJavaScript(generated).code : generated.code;
+      fc.property(program, fc.constantFrom('ts', 'js', 'cjs'), fc.boolean(), (generated, language, crlf) => {
+        const source =
+          language === 'ts'
+            ? generated.code
+            : language === 'js'
+              ? toJavaScript(generated).code
+              : toCommonJS(generated).code;
         const code = crlf ? source.replace(/\n/g, '\r\n') : source;
         const fileName = `diff.${language}`;
         const lint = lintFindings(code, fileName);

@@ -273,3 +273,15 @@ export function toJavaScript(generated: GeneratedProgram): GeneratedProgram {
     .replace('function shadowed(kerror: any)', 'function shadowed(kerror)');
   return { code, oracle: generated.oracle };
 }
+
+/**
+ * The same program as a CommonJS script (no import left): requires instead of imports, so the
+ * parsers see a script (ESLint's `commonjs` source type, the package parser's `unambiguous`).
+ */
+export function toCommonJS(generated: GeneratedProgram): GeneratedProgram {
+  const code = toJavaScript(generated)
+    .code.replace(HEADER[0]!, "const { getError } = require('./errors');")
+    .replace(HEADER[1]!, "const kerror = require('./kerror');")
+    .replace("import { get, get as g } from './kerror';", "const { get, get: g } = require('./kerror');");
+  return { code, oracle: generated.oracle };
+}
