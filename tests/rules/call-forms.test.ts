@@ -100,6 +100,23 @@ tsTester().run('call forms: no-unknown-id', testerRule(unknownRule), {
     ),
     typo("kerror.get('security', 'token', c ? 'expired' : d ? 'invalidd' : 'invalid');", "'invalidd'", "'invalid'"),
     typo("kerror.get('security', c ? 'tokn' : 'token', 'invalid');", "'tokn'", "'token'"),
+    // In a wrap() scope too; the calls through the wrapper are checked against each subdomain.
+    {
+      code: "const t = kerror.wrap('security', c ? 'tokn' : 'token'); t.get('invalid');",
+      errors: [
+        {
+          messageId: 'unknownSubdomain',
+          ...at("const t = kerror.wrap('security', c ? 'tokn' : 'token'); t.get('invalid');", "'tokn'"),
+          suggestions: [
+            {
+              messageId: 'replaceWith',
+              data: { id: 'token' },
+              output: "const t = kerror.wrap('security', c ? 'token' : 'token'); t.get('invalid');",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "getError(c ? 'security.tokn.x' : 'security.tokn.x');",
       errors: [
