@@ -15,13 +15,13 @@ export function pluginCodeFixes(
   errorCodes: readonly number[],
 ): TS.CodeFixAction[] {
   if (!errorCodes.some((code) => FIXABLE_CODES.includes(code))) return [];
-  const state = context.fileState(fileName);
-  if (!state) return [];
+  const sourceFile = context.sourceFileOf(fileName);
+  if (!sourceFile) return [];
   const project = context.projectFor(fileName);
   const catalog = context.checkingCatalog(project);
   if (!catalog) return [];
   const actions: TS.CodeFixAction[] = [];
-  for (const { finding } of findingsOf(context, state.sourceFile, state.checker, project, catalog)) {
+  for (const { finding } of findingsOf(context, sourceFile, project, catalog)) {
     const [from, to] = finding.range;
     if (!errorCodes.includes(codeOf(finding.kind)) || to < start || from > end) continue;
     const fixes = finding.fix ? [finding.fix, ...finding.suggestions] : finding.suggestions;

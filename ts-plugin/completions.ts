@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { completeAt, type Catalog, type CompletionCandidate, type CompletionResult } from '../catalog/index';
 import type { PluginContext } from './context';
 import { describeEntry } from './quick-info';
-import { isUnterminated, referenceUnderCursor } from './references';
+import { callUnderCursor } from './call-sites';
 
 /** Completions inside the literal of a recognised call, or undefined to keep TypeScript's answer. */
 export function pluginCompletions(
@@ -72,10 +72,11 @@ function candidatesAt(
   fileName: string,
   position: number,
 ): { result: CompletionResult; catalog: Catalog } | undefined {
-  const under = referenceUnderCursor(context, fileName, position);
+  const under = callUnderCursor(context, fileName, position);
   if (!under) return undefined;
-  const { at, catalog } = under;
-  const result = completeAt(at.found.reference, catalog, position, { unterminated: isUnterminated(at.literal) });
+  const { found, catalog } = under;
+  // A literal being typed was closed by the repair of call-sites.ts: its range ends with a quote.
+  const result = completeAt(found.reference, catalog, position);
   return result && { result, catalog };
 }
 

@@ -1,8 +1,8 @@
 /**
- * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is
- * wrong with it is decided in catalog/ (shared with the ESLint rules); this layer turns
- * TypeScript's AST into call-site descriptions, and findings into diagnostics, completions,
- * hovers, fixes, definitions and references.
+ * The plugin factory (see index.ts). A thin layer: which calls are error-id references is found
+ * by the shared analysis (analysis/, through call-sites.ts) and what is wrong with them is
+ * decided in catalog/ — both shared with the ESLint rules; this layer turns findings into
+ * diagnostics, completions, hovers, fixes, definitions and references.
  */
 import type * as TS from 'typescript';
 import { pluginCodeFixes, registerFixableCodes } from './code-fixes';

@@ -8,14 +8,14 @@ import {
   type CatalogSubdomain,
 } from '../catalog/index';
 import type { PluginContext } from './context';
-import { referenceUnderCursor } from './references';
+import { callUnderCursor } from './call-sites';
 
 /** Hover on an id literal, or on any part of a split id: the error it names, in markdown. */
 export function pluginQuickInfo(context: PluginContext, fileName: string, position: number): TS.QuickInfo | undefined {
-  const under = referenceUnderCursor(context, fileName, position);
+  const under = callUnderCursor(context, fileName, position);
   if (!under) return undefined;
-  const { at, catalog } = under;
-  const resolved = resolvePartAt(at.found.reference, catalog, position);
+  const { found, catalog } = under;
+  const resolved = resolvePartAt(found.reference, catalog, position);
   // Any part of a split id describes the whole error when there is one, else what the part names.
   const entry = resolved?.error ?? resolved?.entry;
   if (!resolved || !entry) return undefined;

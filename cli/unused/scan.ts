@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getStaticValue } from '../../analysis/eslint-utils';
 import type { CallMatcher } from '../../catalog/callsite/match';
-import type { IdPart } from '../../catalog/callsite/reference';
+import { variantsOf, type IdPart } from '../../catalog/callsite/reference';
 import { positionFinder } from '../../catalog/locate';
 import { parseSource, type ParseOutcome } from '../../analysis/parse';
 import { findCallReferences } from '../../analysis/references';
@@ -71,21 +71,25 @@ export function scanSource(
   const uses: FoundUse[] = [];
   const scopeOf = outcome.parsed.scopeOf;
   const position = positionFinder(text);
-  for (const { node, reference } of findCallReferences(outcome.parsed, matcher)) {
+  for (const found of findCallReferences(outcome.parsed, matcher)) {
+    const node = found.node;
     const at = position(node.range[0]);
-    if (reference.form === 'dotted') {
-      for (const use of dottedUses(reference.id, node, scopeOf)) uses.push({ use, ...at });
-    } else if (reference.form === 'scope') {
-      uses.push({
-        use: { kind: 'pattern', parts: [known(reference.domain), known(reference.subdomain), undefined] },
-        ...at,
-      });
-    } else {
-      const parts = [known(reference.domain), known(reference.subdomain), known(reference.name)] as const;
-      const use: IdUse = parts.every((part) => part !== undefined)
-        ? { kind: 'exact', id: parts.join('.') }
-        : { kind: 'pattern', parts };
-      uses.push({ use, ...at });
+    // Every branch of a conditional (`c ? 'a.b.c' : 'a.b.d'`) is a use.
+    for (const reference of variantsOf(found.reference)) {
+      if (reference.form === 'dotted') {
+        for (const use of dottedUses(reference.id, node, scopeOf)) uses.push({ use, ...at });
+      } else if (reference.form === 'scope') {
+        uses.push({
+          use: { kind: 'pattern', parts: [known(reference.domain), known(reference.subdomain), undefined] },
+          ...at,
+        });
+      } else {
+        const parts = [known(reference.domain), known(reference.subdomain), known(reference.name)] as const;
+        const use: IdUse = parts.every((part) => part !== undefined)
+          ? { kind: 'exact', id: parts.join('.') }
+          : { kind: 'pattern', parts };
+        uses.push({ use, ...at });
+      }
     }
   }
   return { kind: 'scanned', uses, parsed: true };
