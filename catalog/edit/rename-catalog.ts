@@ -56,10 +56,10 @@ export function planCatalogRename(
   const oldName = key.kind === 'domain' ? key.domain : key.kind === 'subdomain' ? key.subdomain : key.name;
   if (newName === oldName) return refuse(`the ${key.kind} is already named '${newName}'`);
   if (key.kind === 'domain' && catalog.getDomain(newName)) return refuse(`there is already a domain '${newName}'`);
-  if (propertyValue(target.parent, newName)) return refuse(`there is already a ${key.kind} '${newName}' there`);
-
   const oldId = idOf(key, oldName);
   const newId = idOf(key, newName);
+  if (propertyValue(target.parent, newName))
+    return refuse(`there is already ${key.kind === 'error' ? 'an' : 'a'} ${key.kind} '${newId}'`);
   const edits: Array<{ file: string; edit: TextEdit }> = [
     {
       file: domain.file,
