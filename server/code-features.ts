@@ -23,7 +23,7 @@ import type { Catalog } from '../catalog/catalog';
 import { formatHexCode } from '../catalog/ids';
 import type { CatalogDomain, CatalogError, CatalogLocation, CatalogSubdomain } from '../catalog/model';
 import type { Project } from '../catalog/project';
-import { browsingCatalog, checkingCatalog, findingsOf, referencesWhileTyping, type CodeReferences } from './code-analysis';
+import { browsingCatalog, checkingCatalog, findingsOf, referencesWhileTyping } from './code-analysis';
 import { uriOf } from './paths';
 
 export const SOURCE = 'error-catalog';
@@ -40,9 +40,12 @@ export function lspRange(document: TextDocument, range: Range): LspRange {
 }
 
 /** The diagnostics of a code document: the ESLint rules' findings and words, and one for a broken catalog. */
-export function codeDiagnostics(document: TextDocument, project: Project, analysed: CodeReferences): Diagnostic[] {
+export function codeDiagnostics(
+  document: TextDocument,
+  project: Project,
+  references: readonly ErrorIdReference[],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const references = analysed.ok ? analysed.references : [];
   if (project.problems.length > 0 && (project.config !== undefined || references.length > 0)) {
     // Without any config only files that raise errors hear about it; a broken catalog is told to every file.
     const at = references[0]?.range ?? [0, 0];
@@ -124,9 +127,14 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog | undef
 }
 
 /** Hover on an id literal, or on any part of a split id. */
-export function codeHover(document: TextDocument, project: Project, analysed: CodeReferences, offset: number): Hover | null {
+export function codeHover(
+  document: TextDocument,
+  project: Project,
+  references: readonly ErrorIdReference[],
+  offset: number,
+): Hover | null {
   const catalog = browsingCatalog(project);
-  const at = catalog && analysed.ok ? resolveAt(analysed.references, catalog, offset) : undefined;
+  const at = catalog ? resolveAt(references, catalog, offset) : undefined;
   if (!catalog || !at) return null;
   // Any part of a split id describes the whole error when there is one, else what the part names.
   const entry = at.error ?? at.entry;
@@ -139,9 +147,13 @@ export function codeHover(document: TextDocument, project: Project, analysed: Co
 }
 
 /** Go to definition: the key of the entry in the catalog JSON (a domain or subdomain part goes to that entry). */
-export function codeDefinition(project: Project, analysed: CodeReferences, offset: number): Location | null {
+export function codeDefinition(
+  project: Project,
+  references: readonly ErrorIdReference[],
+  offset: number,
+): Location | null {
   const catalog = browsingCatalog(project);
-  const at = catalog && analysed.ok ? resolveAt(analysed.references, catalog, offset) : undefined;
+  const at = catalog ? resolveAt(references, catalog, offset) : undefined;
   const entry = at?.entry ?? at?.error;
   const location = entry && catalog?.locationOf(entry);
   return location ? catalogLocation(location) : null;
@@ -171,7 +183,10 @@ function pathOf(entry: CatalogDomain | CatalogSubdomain | CatalogError): string[
   return [entry.domain.name, entry.name];
 }
 
-function entryAt(catalog: Catalog, path: readonly string[]): CatalogDomain | CatalogSubdomain | CatalogError | undefined {
+function entryAt(
+  catalog: Catalog,
+  path: readonly string[],
+): CatalogDomain | CatalogSubdomain | CatalogError | undefined {
   const [domain, subdomain, name] = path;
   if (domain === undefined) return undefined;
   if (subdomain === undefined) return catalog.getDomain(domain);

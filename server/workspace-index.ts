@@ -2,7 +2,7 @@ import { findSourceFiles } from '../analysis/source-files';
 import type { Catalog } from '../catalog/catalog';
 import { getProject } from '../catalog/project';
 import { UsageCollector } from '../catalog/usage';
-import { analyseText, type IndexedReference } from './code-analysis';
+import { analyseText, type FileAnalysis, type IndexedReference } from './code-analysis';
 import { isCodeFile } from './paths';
 
 /** What the index knows of one file. */
@@ -30,7 +30,8 @@ const SLICE_MS = 15;
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private generation = 0;
-  private usageCache: { catalog: Catalog; configFile: string | undefined; generation: number; usage: Map<string, Usage> } | undefined;
+  private usageCache:
+    { catalog: Catalog; configFile: string | undefined; generation: number; usage: Map<string, Usage> } | undefined;
   private counts: { generation: number; byConfig: Map<string | undefined, Map<string, number>> } | undefined;
   private building: Promise<void> = Promise.resolve();
   private builds = 0;
@@ -94,13 +95,14 @@ export class WorkspaceIndex {
       }
     }
     const project = getProject({ file });
-    const analysis = analyseText(content, file, project.matcher);
+    this.record(file, project.config?.file, analyseText(content, file, project.matcher));
+  }
+
+  /** Records a file's analysis (the server analyses open documents itself). */
+  record(file: string, configFile: string | undefined, analysis: FileAnalysis): void {
     // A file that does not parse keeps what it had: it is most likely being typed.
     if (!analysis.ok && this.files.has(file)) return;
-    this.files.set(file, {
-      configFile: project.config?.file,
-      references: analysis.ok ? analysis.references : [],
-    });
+    this.files.set(file, { configFile, references: analysis.ok ? analysis.references : [] });
     this.generation++;
   }
 
@@ -124,7 +126,8 @@ export class WorkspaceIndex {
     if (!counts) {
       counts = new Map();
       for (const [, indexed] of this.filesOf(configFile))
-        for (const { id: named } of indexed.references) if (named !== undefined) counts.set(named, (counts.get(named) ?? 0) + 1);
+        for (const { id: named } of indexed.references)
+          if (named !== undefined) counts.set(named, (counts.get(named) ?? 0) + 1);
       this.counts.byConfig.set(configFile, counts);
     }
     return counts.get(id) ?? 0;
@@ -133,7 +136,12 @@ export class WorkspaceIndex {
   /** Used, maybe used (a dynamic reference may raise it) or unused: the `unused` command's rule, live. */
   usageOf(id: string, catalog: Catalog, configFile: string | undefined): Usage {
     const cached = this.usageCache;
-    if (!cached || cached.catalog !== catalog || cached.configFile !== configFile || cached.generation !== this.generation) {
+    if (
+      !cached ||
+      cached.catalog !== catalog ||
+      cached.configFile !== configFile ||
+      cached.generation !== this.generation
+    ) {
       const collector = new UsageCollector(catalog, true);
       for (const [file, indexed] of this.filesOf(configFile))
         for (const reference of indexed.references)

@@ -1,0 +1,69 @@
+/** The scratch workspace the language-server suites open: one config, a single-file catalog, code in every form. */
+
+const error = (code: number, message: string, cls: string, extra: Record<string, unknown> = {}) => ({
+  code,
+  message,
+  description: `${message} (description)`,
+  class: cls,
+  ...extra,
+});
+
+export const CATALOG = {
+  security: {
+    code: 7,
+    subDomains: {
+      token: {
+        code: 1,
+        errors: {
+          invalid: error(1, 'Invalid token %s', 'UnauthorizedError'),
+          expired: error(2, 'Token expired', 'UnauthorizedError'),
+          old_token: error(3, 'Old token', 'UnauthorizedError', {
+            deprecated: '2.0.0',
+            replacedBy: 'security.token.expired',
+          }),
+        },
+      },
+    },
+  },
+  api: {
+    code: 1,
+    subDomains: {
+      user: { code: 1, errors: { not_found: error(1, 'No user %s', 'NotFoundError') } },
+    },
+  },
+};
+
+export const CATALOG_TEXT = `${JSON.stringify(CATALOG, null, 2)}\n`;
+
+/** Unknown, deprecated and missing ids: each finding has a quick fix. */
+export const APP = `getError('security.token.invalidd', 'x');
+getError('security.token.old_token');
+throw new ApiError('security.token.missing');
+kerror.get('security', 'token', 'invalid', 'y');
+`;
+
+/** Every static form naming security.token.invalid and api.user.not_found, in a closed file. */
+export const USES = `const tokens = kerror.wrap('security', 'token');
+tokens.get('invalid', 'a');
+getError("security.token.invalid", 'b');
+const users = kerror.wrap('api', 'user');
+users.get('not_found', 'c');
+getError('api.user.not_found', 'd');
+`;
+
+/** A use built from a constant: a rename of what it names is refused. */
+export const CONSTANT = `const EXPIRED = 'security.token.expired';
+getError(EXPIRED);
+`;
+
+export const CONFIG = `${JSON.stringify({ catalog: 'catalog.json' }, null, 2)}\n`;
+
+export const WORKSPACE_FILES: Record<string, string> = {
+  'error-catalog.config.json': CONFIG,
+  'catalog.json': CATALOG_TEXT,
+  'src/app.ts': APP,
+  'src/uses.js': USES,
+  'src/constant.ts': CONSTANT,
+  '.gitignore': 'ignored/\n',
+  'ignored/skip.ts': `getError('security.token.invalid', 'z');\n`,
+};
