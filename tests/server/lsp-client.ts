@@ -67,7 +67,9 @@ export class LspClient {
       this.progress.push(params);
       this.notify();
     });
-    c.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    c.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     c.onRequest('window/workDoneProgress/create', () => null);
     c.onRequest('client/registerCapability', (params: unknown) => {
       this.registrations.push(params);
