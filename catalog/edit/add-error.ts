@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog';
+import type { Finding } from '../callsite/findings';
 import { isSnakeCase, parseErrorId } from '../ids';
 import type { CatalogDomain } from '../model';
 import { childCodes, nextFreeCode, objectAt, properties, propertyValue } from './json-tree';
@@ -68,6 +69,17 @@ export function planAddError(catalog: Catalog, id: string, readText: ReadText = 
     title: `${title} (new subdomain '${parsed.domain}.${parsed.subdomain}')`,
     changes: groupEdits([{ file: domain.file, edit }]),
   };
+}
+
+/**
+ * The id an "Add to the catalog" fix offers for a finding: an unknown error name, or an unknown
+ * subdomain of a known domain (added as a new subdomain). Not an unknown domain (a domain is a
+ * file or a code of its own to choose), not a malformed id. The surfaces offer the fix when this
+ * returns an id and `planAddError` accepts it.
+ */
+export function idToAdd(finding: Pick<Finding, 'messageId' | 'data'>): string | undefined {
+  if (finding.messageId !== 'unknownError' && finding.messageId !== 'unknownSubdomain') return undefined;
+  return Object.hasOwn(finding.data, 'id') ? finding.data['id'] : undefined;
 }
 
 function newError(id: string, code: number, className: string): Record<string, unknown> {

@@ -1,5 +1,5 @@
 /** Planned edits of catalog files (add an error, rename a key), for the editor surfaces. */
-export { planAddError, FALLBACK_CLASS } from './add-error';
+export { FALLBACK_CLASS, idToAdd, planAddError } from './add-error';
 export { planCatalogRename } from './rename-catalog';
 export {
   applyTextEdits,
