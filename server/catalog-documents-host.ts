@@ -42,7 +42,7 @@ export class CatalogDocuments {
     if (!at) return [];
     const diagnostics = catalogDocumentDiagnostics(at.text, at.file, at.project);
     const catalog = at.project.problems.length === 0 ? at.project.catalog : undefined;
-    if (catalog) {
+    if (catalog && this.index.built) {
       const configFile = at.project.config?.file;
       diagnostics.push(
         ...unusedErrorHints(at.text, at.file, at.project, (id) => this.index.usageOf(id, catalog, configFile)),
@@ -56,7 +56,7 @@ export class CatalogDocuments {
     if (!at) return null;
     const configFile = at.project.config?.file;
     return catalogDocumentHover(at.text, at.file, at.offsetAt(position), at.project, (id) =>
-      this.index.countOf(id, configFile),
+      this.index.built ? this.index.countOf(id, configFile) : undefined,
     );
   }
 

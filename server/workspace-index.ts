@@ -35,6 +35,7 @@ export class WorkspaceIndex {
   private counts: { generation: number; byConfig: Map<string | undefined, Map<string, number>> } | undefined;
   private building: Promise<void> = Promise.resolve();
   private builds = 0;
+  private builtOnce = false;
 
   constructor(
     /** The current text of a file (open buffer or disk); throws when unreadable. */
@@ -79,6 +80,7 @@ export class WorkspaceIndex {
       }
     }
     progress?.done();
+    this.builtOnce = true;
     this.log(`indexed ${files.length} files in ${Date.now() - started} ms`);
   }
 
@@ -113,6 +115,11 @@ export class WorkspaceIndex {
   /** The indexed files of one project. */
   *filesOf(configFile: string | undefined): IterableIterator<[string, IndexedFile]> {
     for (const entry of this.files) if (entry[1].configFile === configFile) yield entry;
+  }
+
+  /** True once a whole build finished: before that, "unused" and usage counts would be guesses. */
+  get built(): boolean {
+    return this.builtOnce;
   }
 
   get size(): number {

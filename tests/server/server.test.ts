@@ -418,6 +418,81 @@ describe('the language server over stdio, installed without TypeScript', () => {
   );
 
   it(
+    'serves the catalog JSON itself: unsaved problems, hover with usage, references, completion, unused hints, rename',
+    async () => {
+      // 'security.token.expired' is used nowhere (no constant.ts, no wrap() scope that may raise it).
+      const { 'src/constant.ts': _constant, ...files } = WORKSPACE_FILES;
+      const dir = workspace('ws-catalog', {
+        ...files,
+        'src/uses.js': `getError("security.token.invalid", 'b');\nkerror.get('security', 'token', 'invalid', 'c');\ngetError('api.user.not_found', 'd');\n`,
+      });
+      const { client } = await start([dir]);
+      const catalog = join(dir, 'catalog.json');
+      await client.indexed();
+      await client.open(catalog);
+      const lines = CATALOG_TEXT.split('\n');
+      const lineOf = (text: string) => lines.findIndex((l) => l.includes(text));
+      const expired = lineOf('"expired"');
+      expect(await client.pushed(catalog, (d) => d.length > 0)).toEqual([
+        {
+          range: {
+            start: { line: expired, character: 10 },
+            end: { line: expired, character: 19 },
+          },
+          severity: 4,
+          tags: [1],
+          source: 'error-catalog',
+          message: "'security.token.expired' is not used in the workspace",
+        },
+      ]);
+
+      // An unsaved edit that reuses a code: diagnosed from the buffer, at the code.
+      await client.change(catalog, CATALOG_TEXT.replace('"code": 2,', '"code": 1,'));
+      const problems = await client.pushed(catalog, (d) => d.some((x) => x.severity === 1));
+      expect(problems[0]).toMatchObject({
+        range: { start: { line: expired + 1, character: 20 }, end: { line: expired + 1, character: 21 } },
+        severity: 1,
+        message: "duplicate error code 1 in 'security.token': already used by 'invalid'",
+      });
+      await client.change(catalog, CATALOG_TEXT);
+
+      const invalid = lineOf('"invalid"');
+      const onKey = at(catalog, invalid, lines[invalid]!.indexOf('invalid') + 2);
+      const hover = await client.request<Hover>('textDocument/hover', onKey);
+      expect((hover.contents as { value: string }).value).toContain('used in 3 places in the workspace');
+      const refs = await client.request<Location[]>('textDocument/references', {
+        ...onKey,
+        context: { includeDeclaration: false },
+      });
+      expect(refs.map((l) => `${l.uri.slice(uri(dir).length + 1)}:${l.range.start.line}`)).toEqual([
+        'src/app.ts:3',
+        'src/uses.js:0',
+        'src/uses.js:1',
+      ]);
+      const classLine = lineOf('"class"');
+      const classes = await client.request<CompletionItem[]>(
+        'textDocument/completion',
+        at(catalog, classLine, lines[classLine]!.indexOf('Unauth') + 1),
+      );
+      expect(classes.map((c) => c.label)).toContain('UnauthorizedError');
+
+      // Rename from the catalog key: the code follows.
+      expect(await client.request('textDocument/prepareRename', onKey)).toEqual({
+        range: {
+          start: { line: invalid, character: lines[invalid]!.indexOf('invalid') },
+          end: { line: invalid, character: lines[invalid]!.indexOf('invalid') + 'invalid'.length },
+        },
+        placeholder: 'invalid',
+      });
+      const renamed = await client.request<WorkspaceEdit>('textDocument/rename', { ...onKey, newName: 'bad' });
+      expect([...editsByFile(renamed).keys()].sort()).toEqual(
+        [catalog, join(dir, 'src/app.ts'), join(dir, 'src/uses.js')].sort(),
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
     'serves a multi-root workspace, each folder with its own config and catalog',
     async () => {
       const one = workspace('ws-multi-one', {
