@@ -67,3 +67,30 @@ export const WORKSPACE_FILES: Record<string, string> = {
   '.gitignore': 'ignored/\n',
   'ignored/skip.ts': `getError('security.token.invalid', 'z');\n`,
 };
+
+/** The diagnostics of APP, in the ESLint rules' words. */
+export const APP_FINDINGS = [
+  {
+    range: { start: { line: 0, character: 9 }, end: { line: 0, character: 34 } },
+    severity: 1,
+    source: 'error-catalog',
+    code: 'unknownError',
+    message:
+      "Unknown error 'invalidd' in 'security.token' ('security.token.invalidd'). Did you mean 'security.token.invalid'?",
+  },
+  {
+    range: { start: { line: 1, character: 9 }, end: { line: 1, character: 35 } },
+    severity: 2,
+    source: 'error-catalog',
+    code: 'deprecatedError',
+    message: "Error id 'security.token.old_token' is deprecated since 2.0.0; use 'security.token.expired' instead.",
+    tags: [2],
+  },
+  {
+    range: { start: { line: 2, character: 19 }, end: { line: 2, character: 43 } },
+    severity: 1,
+    source: 'error-catalog',
+    code: 'unknownError',
+    message: "Unknown error 'missing' in 'security.token' ('security.token.missing').",
+  },
+];

@@ -11,7 +11,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { createScratchProject, type ScratchProject } from '../support/scratch-project';
-import { APP, CATALOG, CATALOG_TEXT, CONFIG, WORKSPACE_FILES } from './fixture';
+import { APP, APP_FINDINGS, CATALOG, CATALOG_TEXT, CONFIG, WORKSPACE_FILES } from './fixture';
 import { applyEdits, editsByFile, LspClient, uri, type ClientOptions } from './lsp-client';
 
 /** Spawns, npm installs and LSP round trips: generous, never a latency bound. */
@@ -74,32 +74,6 @@ async function applyEverywhere(
   }
   await client.filesChanged(files.map(([file]) => ({ file, type: 2 })));
 }
-
-const APP_FINDINGS = [
-  {
-    range: { start: { line: 0, character: 9 }, end: { line: 0, character: 34 } },
-    severity: 1,
-    source: 'error-catalog',
-    code: 'unknownError',
-    message:
-      "Unknown error 'invalidd' in 'security.token' ('security.token.invalidd'). Did you mean 'security.token.invalid'?",
-  },
-  {
-    range: { start: { line: 1, character: 9 }, end: { line: 1, character: 35 } },
-    severity: 2,
-    source: 'error-catalog',
-    code: 'deprecatedError',
-    message: "Error id 'security.token.old_token' is deprecated since 2.0.0; use 'security.token.expired' instead.",
-    tags: [2],
-  },
-  {
-    range: { start: { line: 2, character: 19 }, end: { line: 2, character: 43 } },
-    severity: 1,
-    source: 'error-catalog',
-    code: 'unknownError',
-    message: "Unknown error 'missing' in 'security.token' ('security.token.missing').",
-  },
-];
 
 describe('the language server over stdio, installed without TypeScript', () => {
   it(
