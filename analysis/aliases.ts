@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallMatcher } from '../catalog/callsite/match';
 
 // Read once: @typescript-eslint/utils re-exports through getters.

@@ -20,7 +20,9 @@
  *
  * `parent` links are required: they tell whether a `new` is thrown.
  */
-import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from './eslint-utils';
 import type {
   ArgumentDescription,
   CallSiteDescription,
@@ -31,7 +33,6 @@ import type {
 
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
-const { findVariable, getStaticValue } = ASTUtils;
 
 export type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;

@@ -1,9 +1,11 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getStaticValue } from './eslint-utils';
 import type { CallMatcher } from '../catalog/callsite/match';
 import type { IdPart } from '../catalog/callsite/reference';
 import type { IdUse, PatternPart } from '../catalog/usage';
 import { positionFinder } from '../catalog/locate';
-import { parseSource, type ParsedSource } from './parse';
+import { parseSource, type ParsedSource, type ParseOutcome } from './parse';
 import { findCallReferences, type FoundCall } from './references';
 
 type Node = TSESTree.Node;
@@ -43,9 +45,16 @@ export function textFilter(matcher: CallMatcher): RegExp {
  * The id uses of one JS/TS file, recognised as the ESLint rules recognise them: the ESTree
  * adapter (analysis/describe-call.ts) describes each call, the shared matcher decides.
  */
-export function scanSource(text: string, file: string, matcher: CallMatcher, filter: RegExp): ScanResult {
+export function scanSource(
+  text: string,
+  file: string,
+  matcher: CallMatcher,
+  filter: RegExp,
+  // Swappable only so that bench:unused can run the same scan over another parser.
+  parse: (text: string, file: string) => ParseOutcome = parseSource,
+): ScanResult {
   if (!filter.test(text)) return { kind: 'scanned', uses: [], parsed: false };
-  const outcome = parseSource(text, file);
+  const outcome = parse(text, file);
   if (!outcome.ok) {
     const at = positionFinder(text)(outcome.offset);
     return { kind: 'skipped', ...at, message: `parse error: ${outcome.message}` };
@@ -100,7 +109,7 @@ interface Prefix {
 const MAX_BRANCH_DEPTH = 4;
 
 function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
-  const value = ASTUtils.getStaticValue(node, scope);
+  const value = getStaticValue(node, scope);
   if (value && typeof value.value === 'string') return [{ value: value.value, complete: true }];
   if (depth >= MAX_BRANCH_DEPTH) return [{ value: '', complete: false }];
   switch (node.type) {
@@ -111,7 +120,7 @@ function prefixesOf(node: Node, scope: Scope, depth: number): Prefix[] {
     case AST_NODE_TYPES.TemplateLiteral: {
       let text = node.quasis[0]?.value.cooked ?? '';
       for (let i = 0; i < node.expressions.length; i++) {
-        const expression = ASTUtils.getStaticValue(node.expressions[i]!, scope);
+        const expression = getStaticValue(node.expressions[i]!, scope);
         if (!expression) return [{ value: text, complete: false }];
         text += String(expression.value) + (node.quasis[i + 1]?.value.cooked ?? '');
       }

@@ -3,7 +3,7 @@
  * themselves (the `unused` command, the TypeScript plugin, the language server). The ESLint
  * rules get the same answer call by call from ESLint's own traversal and scope analysis.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallMatcher } from '../catalog/callsite/match';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
 import type { CallSiteDescription } from '../catalog/callsite/site';

@@ -25,13 +25,20 @@ export function pluginCompletions(
     sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
     replacementSpan,
     labelDetails: { description: summary(catalog, candidate) },
+    // Empty, not absent: wrappers (vtsls, typescript-language-server) otherwise give every entry
+    // the defaults `. , ; (`, and typing the `.` of a dotted id would accept the highlighted entry.
+    commitCharacters: [],
   }));
   const info: TS.CompletionInfo = {
     isGlobalCompletion: false,
     isMemberCompletion: false,
-    isNewIdentifierLocation: false,
+    // True, as for TypeScript's own completions in a string that may hold any text: any id may be
+    // typed here. It is also what keeps the wrappers from adding `(` as a commit character
+    // (they add it to non-string entries unless completeFunctionCalls is on or this is set).
+    isNewIdentifierLocation: true,
     optionalReplacementSpan: replacementSpan,
     entries,
+    defaultCommitCharacters: [],
   };
   if (result.incomplete) info.isIncomplete = true;
   return info;

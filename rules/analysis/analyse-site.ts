@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { CallsConfig } from '../../catalog/calls';
 import { checkReference, type Finding } from '../../catalog/callsite/findings';
 import type { CallMatcher } from '../../catalog/callsite/match';
