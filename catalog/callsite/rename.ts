@@ -39,14 +39,14 @@ export function renameAtSite(
       : [reference.domain, reference.subdomain, reference.name];
   // A wrap() scope names no error: renaming an error is done at its wrapped calls.
   if (parts.length < depth) return ok([]);
-  let dynamic: Extract<IdPart, { kind: 'dynamic' }> | undefined;
+  let dynamic: { range: Range; level: Level } | undefined;
   for (let i = 0; i < depth; i++) {
     const part = parts[i]!;
     if (part.kind === 'missing') return ok([]);
     if (part.kind === 'static' && part.value !== wanted[i]) return ok([]);
-    if (part.kind === 'dynamic') dynamic ??= part;
+    if (part.kind === 'dynamic') dynamic ??= { range: part.range, level: LEVELS[i]! };
   }
-  if (dynamic) return refuse(dynamic.range, `the ${levelName(LEVELS[depth - 1]!)} is not known statically here`);
+  if (dynamic) return refuse(dynamic.range, `the ${levelName(dynamic.level)} is not known statically here`);
   const target = parts[depth - 1]!;
   if (target.kind !== 'static') return ok([]);
   // Inherited from a wrap() call (not editable here): rewritten at that call.
