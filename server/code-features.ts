@@ -87,12 +87,14 @@ export function codeCompletion(
   document: TextDocument,
   file: string,
   project: Project,
+  /** The document's references when it parses (cached per version); undefined while it does not. */
+  parsed: readonly ErrorIdReference[] | undefined,
   offset: number,
 ): CompletionList | null {
   const catalog = browsingCatalog(project);
   if (!catalog) return null;
-  const text = document.getText();
-  for (const reference of referencesWhileTyping(text, file, project.matcher, offset)) {
+  const references = parsed ?? referencesWhileTyping(document.getText(), file, project.matcher, offset);
+  for (const reference of references) {
     const result = completeAt(reference, catalog, offset);
     if (!result) continue;
     const range = lspRange(document, result.replace);

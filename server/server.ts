@@ -57,6 +57,8 @@ interface CodeDocument {
   readonly file: string;
   readonly project: Project;
   readonly references: readonly ErrorIdReference[];
+  /** The text parsed: `references` are all of them (else the file is being typed and has none). */
+  readonly parsed: boolean;
 }
 
 /** Starts serving on a connection (stdio, IPC or socket: the caller's choice). */
@@ -127,7 +129,13 @@ class ErrorCatalogServer {
       this.guard<CompletionList | CompletionItem[] | null>('completion', null, () => {
         const code = this.codeDocument(params.textDocument.uri);
         if (code)
-          return codeCompletion(code.document, code.file, code.project, code.document.offsetAt(params.position));
+          return codeCompletion(
+            code.document,
+            code.file,
+            code.project,
+            code.parsed ? code.references : undefined,
+            code.document.offsetAt(params.position),
+          );
         return this.catalogs.completion(params.textDocument.uri, params.position);
       }),
     );
@@ -323,7 +331,7 @@ class ErrorCatalogServer {
     }
     if (!this.settings.codeDocuments) return undefined;
     const references = cached.analysis.ok ? cached.analysis.references.map((r) => r.reference) : [];
-    return { document, file, project, references };
+    return { document, file, project, references, parsed: cached.analysis.ok };
   }
 
   /** The catalog key under the cursor, in code or in a catalog document (references, rename). */
