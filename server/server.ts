@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -85,27 +86,34 @@ class ErrorCatalogServer {
   listen(): void {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.initialized());
-    connection.onDidChangeConfiguration((change) => void this.configurationChanged(change.settings));
+    connection.onInitialized(() => this.background('initialization', this.initialized()));
+    connection.onDidChangeConfiguration((change) =>
+      this.background('configuration', this.configurationChanged(change.settings)),
+    );
     connection.onDidChangeWatchedFiles(({ changes }) => {
       let catalogChanged = false;
+      let configChanged = false;
       for (const change of changes) {
         const file = fileOf(change.uri);
         if (file === undefined) continue;
         if (isJsonFile(file)) {
           markProjectsStale(file);
           catalogChanged = true;
+          // A config decides which calls are references and which files belong together: index anew.
+          if (basename(file) === CONFIG_FILE_NAME) configChanged = true;
         } else if (isCodeFile(file) && !this.texts.openDocument(file)) {
           if (change.type === FileChangeType.Deleted) this.index.remove(file);
           else this.index.update(file);
         }
       }
       if (catalogChanged) this.recheckAll();
+      if (configChanged) this.background('index', this.buildIndex());
     });
     documents.onDidChangeContent(({ document }) => this.scheduleCheck(document.uri));
     documents.onDidClose(({ document }) => {
       this.analyses.delete(document.uri);
-      if (!this.support?.pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      if (!this.support?.pullDiagnostics)
+        this.background('diagnostics', connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
       const file = fileOf(document.uri);
       // Back to what is on disk.
       if (file !== undefined && isCodeFile(file)) this.index.update(file);
@@ -231,16 +239,23 @@ class ErrorCatalogServer {
 
   private async initialized(): Promise<void> {
     const support = this.support!;
+    // Each step on its own: a client that rejects one registration still gets the rest.
     if (support.configurationChangeRegistration)
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCatalog' });
+      this.background(
+        'configuration registration',
+        this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCatalog' }),
+      );
     if (support.watchedFilesRegistration)
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: `**/${CONFIG_FILE_NAME}` },
-          { globPattern: '**/*.json' },
-          { globPattern: '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}' },
-        ],
-      });
+      this.background(
+        'file watcher registration',
+        this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: `**/${CONFIG_FILE_NAME}` },
+            { globPattern: '**/*.json' },
+            { globPattern: '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}' },
+          ],
+        }),
+      );
     if (support.workspaceFolders)
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => fileOf(f.uri)));
@@ -248,9 +263,9 @@ class ErrorCatalogServer {
           ...this.folders.filter((f) => !removed.has(f)),
           ...event.added.map((f) => fileOf(f.uri)).filter((f): f is string => f !== undefined),
         ];
-        void this.buildIndex();
+        this.background('index', this.buildIndex());
       });
-    if (support.configuration) await this.configurationChanged(undefined);
+    if (support.configuration) await this.configurationChanged(undefined).catch(() => undefined);
     await this.buildIndex();
   }
 
@@ -287,7 +302,8 @@ class ErrorCatalogServer {
   private recheckAll(): void {
     this.analyses.clear();
     if (this.support?.pullDiagnostics) {
-      if (this.support.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+      if (this.support.diagnosticRefresh)
+        this.background('diagnostics refresh', this.connection.languages.diagnostics.refresh());
       return;
     }
     for (const document of this.documents.all()) this.scheduleCheck(document.uri);
@@ -304,7 +320,10 @@ class ErrorCatalogServer {
         // The index follows unsaved edits whether diagnostics are pushed or pulled.
         if (file !== undefined && isCodeFile(file)) this.codeDocument(uri, true);
         if (!this.support?.pullDiagnostics)
-          void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsOf(uri) });
+          this.background(
+            'diagnostics',
+            this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsOf(uri) }),
+          );
       });
     });
   }
@@ -344,6 +363,13 @@ class ErrorCatalogServer {
       return { ...at, range: toLspRange(code.document, at.range), project: code.project, catalog };
     }
     return this.catalogs.keyAt(uri, position);
+  }
+
+  /** Work not tied to a request: a failure (a client that rejects a registration, a closed pipe) is logged, never unhandled. */
+  private background(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) =>
+      this.log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
   }
 
   private log(message: string): void {
