@@ -511,20 +511,26 @@ describe('the language server over stdio, installed without TypeScript', () => {
     TIMEOUT,
   );
 
-  it(
-    'leaves code documents alone when codeDocuments is off',
-    async () => {
+  it.each([
+    ['initializationOptions', { initializationOptions: { errorCatalog: { codeDocuments: false } } }],
+    ['workspace/configuration', { configuration: { codeDocuments: false } }],
+  ])(
+    'leaves code documents alone when codeDocuments is off (%s), and still serves catalog documents',
+    async (_how, settings) => {
       const dir = workspace('ws-off');
-      const { client } = await start([dir], {
-        pull: true,
-        initializationOptions: { errorCatalog: { codeDocuments: false } },
-        configuration: { codeDocuments: false },
-      });
+      const { client } = await start([dir], { pull: true, ...settings });
+      // The settings are read before the index is built.
+      await client.indexed();
       const app = join(dir, 'src/app.ts');
       await client.open(app);
       expect(await client.pulled(app)).toEqual([]);
       expect(await client.request('textDocument/completion', at(app, 0, 12))).toBeNull();
       expect(await client.request('textDocument/hover', at(app, 3, 34))).toBeNull();
+      const catalog = join(dir, 'catalog.json');
+      await client.open(catalog, CATALOG_TEXT.replace('"code": 2,', '"code": 1,'));
+      expect((await client.pulled(catalog)).map((d) => d.message)).toContain(
+        "duplicate error code 1 in 'security.token': already used by 'invalid'",
+      );
     },
     TIMEOUT,
   );
