@@ -511,6 +511,38 @@ describe('the language server over stdio, installed without TypeScript', () => {
     TIMEOUT,
   );
 
+  it(
+    'answers nothing, and never fails, for unparsable code, untitled buffers and JSON outside any catalog',
+    async () => {
+      const dir = workspace('ws-odd', {
+        ...WORKSPACE_FILES,
+        'src/broken.ts': `getError('security.token.nope'\nconst = ;\n`,
+        'data.json': '{ "not": "a catalog" }\n',
+      });
+      const { client } = await start([dir], { pull: true });
+      const broken = join(dir, 'src/broken.ts');
+      await client.open(broken);
+      expect(await client.pulled(broken)).toEqual([]);
+      expect(await client.request('textDocument/hover', at(broken, 0, 14))).toBeNull();
+      const data = join(dir, 'data.json');
+      await client.open(data);
+      expect(await client.pulled(data)).toEqual([]);
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'untitled:Untitled-1', languageId: 'typescript', version: 1, text: "getError('x.y.z');" },
+      });
+      const untitled = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+        textDocument: { uri: 'untitled:Untitled-1' },
+      });
+      expect(untitled.items).toEqual([]);
+      // Still serving.
+      const app = join(dir, 'src/app.ts');
+      await client.open(app);
+      expect(await client.pulled(app)).toEqual(APP_FINDINGS);
+      expect(client.logs.filter((line) => line.includes('failed'))).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
   it.each([
     ['initializationOptions', { initializationOptions: { errorCatalog: { codeDocuments: false } } }],
     ['workspace/configuration', { configuration: { codeDocuments: false } }],
