@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAt, resolvePartAt, type CompletionCandidate } from '../catalog/callsite/complete';
 import { describeEntry } from '../catalog/callsite/describe';
-import type { Finding, FindingKind } from '../catalog/callsite/findings';
+import type { Finding } from '../catalog/callsite/findings';
 import { renderMessage } from '../catalog/callsite/messages';
 import { describeProblems } from '../catalog/callsite/problems';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
@@ -25,14 +25,15 @@ import type { CatalogDomain, CatalogError, CatalogLocation, CatalogSubdomain } f
 import type { Project } from '../catalog/project';
 import { browsingCatalog, checkingCatalog, findingsOf, referencesWhileTyping } from './code-analysis';
 import { uriOf } from './paths';
+import type { Settings, Severity } from './settings';
 
 export const SOURCE = 'error-catalog';
 
-const SEVERITY: Readonly<Record<FindingKind, DiagnosticSeverity>> = {
-  unknown: DiagnosticSeverity.Error,
-  deprecated: DiagnosticSeverity.Warning,
-  placeholders: DiagnosticSeverity.Error,
-  dynamic: DiagnosticSeverity.Information,
+const LSP_SEVERITY: Readonly<Record<Exclude<Severity, 'off'>, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 
 export function lspRange(document: TextDocument, range: Range): LspRange {
@@ -44,6 +45,7 @@ export function codeDiagnostics(
   document: TextDocument,
   project: Project,
   references: readonly ErrorIdReference[],
+  severity: Settings['severity'],
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   if (project.problems.length > 0 && (project.config !== undefined || references.length > 0)) {
@@ -59,14 +61,18 @@ export function codeDiagnostics(
   }
   const catalog = checkingCatalog(project);
   if (!catalog) return diagnostics;
-  for (const finding of findingsOf(references, catalog)) diagnostics.push(findingDiagnostic(document, finding));
+  for (const finding of findingsOf(references, catalog)) {
+    // Dynamic findings never reach here (findingsOf leaves them to the linter).
+    const wanted = finding.kind === 'dynamic' ? 'off' : severity[finding.kind];
+    if (wanted !== 'off') diagnostics.push(findingDiagnostic(document, finding, LSP_SEVERITY[wanted]));
+  }
   return diagnostics;
 }
 
-function findingDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+function findingDiagnostic(document: TextDocument, finding: Finding, severity: DiagnosticSeverity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lspRange(document, finding.range),
-    severity: SEVERITY[finding.kind],
+    severity,
     source: SOURCE,
     code: finding.messageId,
     message: finding.message,

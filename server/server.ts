@@ -293,7 +293,7 @@ class ErrorCatalogServer {
       }
     }
     const next = readSettings(value, this.settings);
-    if (next.codeDocuments === this.settings.codeDocuments) return;
+    if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
     this.settings = next;
     this.recheckAll();
   }
@@ -330,7 +330,7 @@ class ErrorCatalogServer {
 
   private diagnosticsOf(uri: string): Diagnostic[] {
     const code = this.codeDocument(uri);
-    if (code) return codeDiagnostics(code.document, code.project, code.references);
+    if (code) return codeDiagnostics(code.document, code.project, code.references, this.settings.severity);
     return this.catalogs.diagnostics(uri);
   }
 

@@ -543,6 +543,25 @@ describe('the language server over stdio, installed without TypeScript', () => {
     TIMEOUT,
   );
 
+  it(
+    'shows each kind of finding at the severity the settings give, or not at all',
+    async () => {
+      const dir = workspace('ws-severity');
+      const { client } = await start([dir], {
+        pull: true,
+        initializationOptions: { errorCatalog: { severity: { unknown: 'warning', deprecated: 'off' } } },
+      });
+      await client.indexed();
+      const app = join(dir, 'src/app.ts');
+      await client.open(app);
+      expect((await client.pulled(app)).map((d) => [d.range.start.line, d.code, d.severity])).toEqual([
+        [0, 'unknownError', 2],
+        [2, 'unknownError', 2],
+      ]);
+    },
+    TIMEOUT,
+  );
+
   it.each([
     ['initializationOptions', { initializationOptions: { errorCatalog: { codeDocuments: false } } }],
     ['workspace/configuration', { configuration: { codeDocuments: false } }],
