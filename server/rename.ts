@@ -34,28 +34,7 @@ export function keyAtCursor(
     const resolved = resolvePartAt(reference, catalog, offset);
     if (!resolved) continue;
     const part = resolved.part;
-    if (resolved.role === 'id') {
-      const segments = part.value.split('.');
-      if (segments.length !== 3 || !resolved.error) return undefined;
-      // The literal's text is the value (no escapes) when its length says so; else the whole id is the name.
-      const plain = part.range[1] - part.range[0] === part.value.length + 2;
-      let start = part.range[0] + 1;
-      for (let level = 0; level < 3; level++) {
-        const end = start + segments[level]!.length;
-        if (!plain || (offset >= start && offset <= end) || level === 2) {
-          const [domain, subdomain, name] = segments as [string, string, string];
-          const key: CatalogKey =
-            level === 0
-              ? { kind: 'domain', domain }
-              : level === 1
-                ? { kind: 'subdomain', domain, subdomain }
-                : { kind: 'error', domain, subdomain, name };
-          return plain ? { key, range: [start, end], name: segments[level]! } : undefined;
-        }
-        start = end + 1;
-      }
-      return undefined;
-    }
+    if (resolved.role === 'id') return resolved.error ? dottedKeyAt(part, offset) : undefined;
     const entry = resolved.entry;
     if (!entry) return undefined;
     const inner: Range = [part.range[0] + 1, part.range[1] - 1];
@@ -71,6 +50,27 @@ export function keyAtCursor(
       range: inner,
       name: entry.name,
     };
+  }
+  return undefined;
+}
+
+/** The key named by the segment of a dotted id literal under the cursor. */
+function dottedKeyAt(part: { readonly value: string; readonly range: Range }, offset: number): KeyAtCursor | undefined {
+  const segments = part.value.split('.') as [string, string, string];
+  // Offsets map onto segments only when the literal's text is its value (no escapes).
+  if (segments.length !== 3 || part.range[1] - part.range[0] !== part.value.length + 2) return undefined;
+  const [domain, subdomain, name] = segments;
+  const keys: CatalogKey[] = [
+    { kind: 'domain', domain },
+    { kind: 'subdomain', domain, subdomain },
+    { kind: 'error', domain, subdomain, name },
+  ];
+  let start = part.range[0] + 1;
+  for (let level = 0; level < 3; level++) {
+    const end = start + segments[level]!.length;
+    if ((offset >= start && offset <= end) || level === 2)
+      return { key: keys[level]!, range: [start, end], name: segments[level]! };
+    start = end + 1;
   }
   return undefined;
 }
