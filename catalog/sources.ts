@@ -43,12 +43,13 @@ export function readCatalogSources(paths: readonly string[]): ReadResult {
  */
 // Same steps as readFile after its read; kept apart (not a refactor of readFile) while readFile
 // is being changed on another branch — fold them together when both have landed.
-export function readCatalogText(file: string, text: string): ReadResult {
+export function readCatalogText(file: string, text: string, parsed?: { readonly value: unknown }): ReadResult {
   const result: ReadResult = { domains: [], problems: [], watched: [] };
   const locator = new JsonLocator(file, text);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A host that has parsed the text already passes `JSON.parse(text)`'s value.
+    value = parsed ? parsed.value : JSON.parse(text);
   } catch {
     for (const problem of syntaxProblems(file, text, locator)) result.problems.push(problem);
     return result;

@@ -36,7 +36,8 @@ export function catalogDocumentDiagnostics(text: string, file: string, project: 
   const order = disk.watched.findIndex((w) => w.path === target);
   if (order < 0) return [];
 
-  const own = readCatalogText(target, text);
+  const parsed = parseCatalogText(target, text);
+  const own = readCatalogText(target, text, parsed.json === undefined ? undefined : { value: parsed.json });
   const domains = withDocument(disk, own.domains, target, order);
   const { problems: validation } = buildCatalog(domains, classTable(config.classes));
   const problems: CatalogProblem[] = [];
@@ -44,7 +45,6 @@ export function catalogDocumentDiagnostics(text: string, file: string, project: 
   for (const problem of findDuplicateKeys(target, text)) problems.push(problem);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
 
-  const parsed = parseCatalogText(target, text);
   return problems.map((problem) => ({
     range: problemRange(parsed, problem.line, problem.column),
     severity: DiagnosticSeverity.Error,
