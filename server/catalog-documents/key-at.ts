@@ -10,7 +10,8 @@ export type CatalogKeyAt = CatalogKey & {
 /** The domain, subdomain or error whose key (property name) is at `offset` in a catalog file's text. */
 export function catalogKeyAt(text: string, file: string, offset: number): CatalogKeyAt | undefined {
   const parsed = parseCatalogText(file, text);
-  const location = getLocation(text, offset);
+  // On the opening quote, getLocation has not reached the key yet: look one character in.
+  const location = getLocation(text, text[offset] === '"' ? offset + 1 : offset);
   const key = location.previousNode;
   if (!location.isAtPropertyKey || key?.type !== 'property' || typeof key.value !== 'string') return undefined;
   const place = placeOf(parsed, location.path);

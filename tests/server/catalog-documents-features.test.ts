@@ -69,6 +69,14 @@ describe('catalogKeyAt', () => {
     });
   });
 
+  it('names the key from its opening quote to its closing quote', () => {
+    const file = '/w/errors/7-api.json';
+    const expected = { kind: 'error', domain: 'api', subdomain: 'auth', name: 'gone' };
+    expect(catalogKeyAt(API, file, at(API, '"gone"'))).toMatchObject(expected);
+    expect(catalogKeyAt(API, file, at(API, '"gone"', 5))).toMatchObject(expected);
+    expect(catalogKeyAt(API, file, at(API, '"gone"', -1))).toBeUndefined();
+  });
+
   it('names the domain key of a single-file catalog, and nothing on values or other keys', () => {
     const text = '{ "$schema": "x", "api": { "code": 1, "subDomains": {} } }';
     expect(catalogKeyAt(text, '/w/errors.json', at(text, '"api"', 2))).toEqual({
@@ -223,5 +231,31 @@ describe('unusedErrorHints', () => {
       },
     ]);
     expect(unusedErrorHints(API, w.path('errors/7-api.json'), w.project(), () => 'used')).toEqual([]);
+  });
+
+  it('finds the error keys of every domain of a single-file catalog', () => {
+    const text = `{
+  "$schema": "x",
+  "api": { "code": 1, "subDomains": { "auth": { "code": 1, "errors": {
+    "expired": { "code": 1, "message": "M", "description": "D", "class": "NotFoundError" } } } } },
+  "storage": { "code": 2, "subdomains": { "disk": { "code": 1, "errors": {
+    "full": { "code": 1, "message": "M", "description": "D", "class": "NotFoundError" } } } } }
+}`;
+    const d = tempDir({ 'error-catalog.config.json': JSON.stringify({ catalog: 'errors.json' }), 'errors.json': text });
+    dirs.push(d);
+    const project = getProject({ file: d.path('a.ts') });
+    expect(project.problems).toEqual([]);
+    const hints = unusedErrorHints(text, d.path('errors.json'), project, () => 'unused');
+    expect(hints.map((h) => [h.message, h.range])).toEqual([
+      ["'api.auth.expired' is not used in the workspace", rangeOf(text, '"expired"')],
+      ["'storage.disk.full' is not used in the workspace", rangeOf(text, '"full"')],
+    ]);
+    expect(
+      catalogDocumentHover(text, d.path('errors.json'), at(text, '"full"', 1), project, () => 2)?.contents,
+    ).toEqual({
+      kind: MarkupKind.Markdown,
+      value:
+        '**storage.disk.full** `0x02010001`\n\nclass `NotFoundError` — HTTP 404\n\nused in 2 places in the workspace',
+    });
   });
 });
