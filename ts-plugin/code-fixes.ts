@@ -66,10 +66,10 @@ type ScriptInfoSource = Partial<Pick<TS.server.ProjectService, 'getOrCreateScrip
  */
 export function catalogFileReader(ts: typeof TS, projectService: ScriptInfoSource | undefined): ReadText {
   return (file) => {
-    const getInfo = projectService?.getOrCreateScriptInfoForNormalizedPath;
     const normalize = ts.server?.toNormalizedPath;
-    if (typeof getInfo !== 'function' || typeof normalize !== 'function') return readFromDisk(file);
-    const info = getInfo.call(projectService, normalize(file), false);
+    if (typeof projectService?.getOrCreateScriptInfoForNormalizedPath !== 'function' || typeof normalize !== 'function')
+      return readFromDisk(file);
+    const info = projectService.getOrCreateScriptInfoForNormalizedPath(normalize(file), false);
     if (!info) return readFromDisk(file);
     const snapshot = info.getSnapshot();
     return snapshot.getText(0, snapshot.getLength());

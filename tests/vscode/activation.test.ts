@@ -65,11 +65,10 @@ function stubHost(setup: {
       getConfiguration: (section) => ({
         get: <T>(key: string) => settings.get(`${section}.${key}`) as T | undefined,
       }),
-      findFiles: async (include, exclude) => {
+      findFiles: (include, exclude) => {
         expect([include, exclude]).toEqual(['**/error-catalog.config.json', '**/node_modules/**']);
-        return (setup.configs ?? setup.folders.map((f) => `${f.uri.fsPath}/error-catalog.config.json`)).map((p) => ({
-          fsPath: p,
-        }));
+        const found = setup.configs ?? setup.folders.map((f) => `${f.uri.fsPath}/error-catalog.config.json`);
+        return Promise.resolve(found.map((fsPath) => ({ fsPath })));
       },
       onDidChangeWorkspaceFolders: (listener) => disposable(listeners.folders, listener),
       onDidChangeConfiguration: (listener) => disposable(listeners.configuration, listener),
@@ -89,11 +88,13 @@ function stubHost(setup: {
       this.record = { id, name, server, options, started: false, stopped: false };
       clients.push(this.record);
     }
-    async start(): Promise<void> {
+    start(): Promise<void> {
       this.record.started = true;
+      return Promise.resolve();
     }
-    async stop(): Promise<void> {
+    stop(): Promise<void> {
       this.record.stopped = true;
+      return Promise.resolve();
     }
   }
   const deps: Dependencies = {

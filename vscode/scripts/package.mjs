@@ -61,4 +61,6 @@ const missing = required.filter((file) => !files.has(file));
 if (missing.length > 0 || !existsSync(vsix)) throw new Error(`the .vsix lacks ${missing.join(', ') || 'itself'}`);
 if ([...files].some((file) => file.startsWith('node_modules/typescript/')))
   throw new Error('the .vsix bundles TypeScript');
+// The compiled extension lives on in the .vsix only: the repository's linters check sources, not builds.
+rmSync(join(extensionDir, 'dist'), { recursive: true, force: true });
 console.log(`packed ${vsix} (${files.size} files)`);
