@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { classTable } from '../../catalog/classes';
+import { readDeprecated } from '../../catalog/fields';
 import { formatHexCode, fullErrorCode } from '../../catalog/ids';
 import type { JsonPath } from '../../catalog/model';
 import type { Project } from '../../catalog/project';
@@ -52,10 +53,12 @@ export function catalogDocumentHover(
       const status = classTable(project.config?.classes).get(className);
       lines.push(`class \`${className}\` — ${status === undefined ? 'unknown class' : `HTTP ${status}`}`);
     }
-    const deprecated = stringAt(error, ['deprecated']);
-    if (deprecated !== undefined) {
+    const deprecated = readDeprecated(at(error, ['deprecated']));
+    if (deprecated !== undefined && deprecated !== 'invalid') {
       const replacedBy = stringAt(error, ['replacedBy']);
-      lines.push(`deprecated since ${deprecated}${replacedBy ? `, replaced by \`${replacedBy}\`` : ''}`);
+      const since =
+        deprecated.since === undefined ? 'deprecated (version unknown)' : `deprecated since ${deprecated.since}`;
+      lines.push(`${since}${replacedBy ? `, replaced by \`${replacedBy}\`` : ''}`);
     }
     const uses = usageCount(id);
     lines.push(

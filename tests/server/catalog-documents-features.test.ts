@@ -121,6 +121,13 @@ describe('catalogDocumentHover', () => {
     expect(hoverText(unknown)).toMatch(/\n\nuses in the workspace: not counted yet$/);
   });
 
+  it('says when a deprecation has no version (older catalogs’ "deprecated": true)', () => {
+    const w = workspace({ 'errors/7-api.json': API }, { TeapotError: 418 });
+    const text = API.replace('"deprecated": "1.0.0"', '"deprecated": true');
+    const hover = catalogDocumentHover(text, w.path('errors/7-api.json'), at(text, '"old"', 1), w.project(), () => 0);
+    expect(hoverText(hover)).toContain('\n\ndeprecated (version unknown), replaced by `api.auth.expired`\n\n');
+  });
+
   it('reads the unsaved text, and hovers subdomains and nothing elsewhere', () => {
     const w = workspace({ 'errors/7-api.json': API });
     const file = w.path('errors/7-api.json');
