@@ -1,7 +1,7 @@
 // Catalog documents in the language server, on a generated 50,000-error catalog: diagnostics of
 // an edited (unsaved) catalog file, hover, completion and unused hints on it, and the catalog
 // edits (add an error, rename a subdomain) — against a baseline measured in the same run: what
-// `error-catalog check` does for the whole catalog (load, validate, duplicate keys).
+// `error-catalog check` does for the whole catalog (load, validate, lint, duplicate keys).
 // Two layouts: a directory of 50 domain files (~240 KB each), and one 12 MB single-file catalog.
 // Run: npm run bench:catalog-documents  (builds first). Prints medians and p95; asserts nothing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { generateCatalog } from './lib/generate-catalog.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { loadCatalog, findDuplicateKeys, getProject } = require(join(root, 'dist', 'catalog', 'index.js'));
+const { checkCatalog, findDuplicateKeys, getProject } = require(join(root, 'dist', 'catalog', 'index.js'));
 const docs = require(join(root, 'dist', 'server', 'catalog-documents', 'index.js'));
 const { planAddError, planCatalogRename } = require(join(root, 'dist', 'catalog', 'edit', 'index.js'));
 
@@ -70,7 +70,7 @@ for (const layout of layouts()) {
     text.slice(0, messageAt) + String.fromCharCode(65 + (round % 26)) + text.slice(messageAt + 1);
 
   const check = measure(() => {
-    const { files } = loadCatalog(layout.catalogPaths);
+    const { files } = checkCatalog([layout.catalogPaths]);
     for (const file of files) if (file.endsWith('.json')) findDuplicateKeys(file, readFileSync(file, 'utf8'));
   });
   const diagnostics = measure((round) => {
