@@ -37,46 +37,6 @@ export function readCatalogSources(paths: readonly string[]): ReadResult {
   return result;
 }
 
-/**
- * Reads one catalog file from `text` (an editor's unsaved buffer) as `readCatalogSources` reads
- * it from disk, for hosts that check a document while it is edited.
- */
-// Same steps as readFile after its read; kept apart (not a refactor of readFile) while readFile
-// is being changed on another branch — fold them together when both have landed.
-export function readCatalogText(file: string, text: string): ReadResult {
-  const result: ReadResult = { domains: [], problems: [], watched: [] };
-  const locator = new JsonLocator(file, text);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    for (const problem of syntaxProblems(file, text, locator)) result.problems.push(problem);
-    return result;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    result.problems.push({ file, ...locator.position(0), message: 'a catalog file must contain a JSON object' });
-    return result;
-  }
-  for (const domain of catalogFileDomains(file, value as Record<string, unknown>))
-    result.domains.push({ ...domain, file, locator });
-  return result;
-}
-
-/** The domains a catalog file's top-level object holds: itself (a domain file, named by the file) or its keys. */
-export function catalogFileDomains(
-  file: string,
-  record: Record<string, unknown>,
-): Array<Pick<DomainSource, 'name' | 'path' | 'value' | 'codeFromFileName'>> {
-  const match = DOMAIN_FILE.exec(basename(file));
-  if (isDomainObject(record)) {
-    const codeFromFileName = match?.[1] === undefined ? undefined : Number(match[1]);
-    return [{ name: match?.[2] ?? basename(file), path: [], value: record, codeFromFileName }];
-  }
-  return Object.keys(record)
-    .filter((name) => !name.startsWith('$'))
-    .map((name) => ({ name, path: [name], value: record[name], codeFromFileName: undefined }));
-}
-
 export function signatureOf(path: string): string {
   try {
     const stat = statSync(path);
@@ -167,28 +127,54 @@ function readFile(file: string, nameMatch: RegExpExecArray | undefined, result: 
     result.problems.push({ file, ...locator.position(0), message: 'a catalog file must contain a JSON object' });
     return;
   }
-  const match = nameMatch ?? DOMAIN_FILE.exec(basename(file));
-  const record = value as Record<string, unknown>;
-  if (isDomainObject(record)) {
-    result.domains.push({
-      name: match?.[2] ?? basename(file),
-      file,
-      path: [],
-      value,
-      codeFromFileName: match?.[1] === undefined ? undefined : Number(match[1]),
-      locator,
-    });
-    return;
-  }
-  for (const name of Object.keys(record)) {
-    if (name.startsWith('$')) continue; // `$schema` and similar editor keys
-    result.domains.push({ name, file, path: [name], value: record[name], codeFromFileName: undefined, locator });
-  }
+  for (const domain of catalogFileDomains(file, value as Record<string, unknown>, nameMatch))
+    result.domains.push({ ...domain, file, locator });
 }
 
 /** A domain file holds one domain (`code` + `subDomains`); a single-file catalog maps names to domains. */
 function isDomainObject(value: Record<string, unknown>): boolean {
   return Object.hasOwn(value, 'subDomains') || Object.hasOwn(value, 'subdomains') || typeof value['code'] === 'number';
+}
+
+/**
+ * Reads one catalog file from `text` (an editor's unsaved buffer) as `readCatalogSources` reads
+ * it from disk, for hosts that check a document while it is edited.
+ */
+// The steps of readFile after its read (the read itself and its error handling are being changed
+// on another branch, so they are not shared yet); which domains a file holds is catalogFileDomains, shared.
+export function readCatalogText(file: string, text: string, parsed?: { readonly value: unknown }): ReadResult {
+  const result: ReadResult = { domains: [], problems: [], watched: [] };
+  const locator = new JsonLocator(file, text);
+  let value: unknown;
+  try {
+    // A host that has parsed the text already passes `JSON.parse(text)`'s value.
+    value = parsed ? parsed.value : JSON.parse(text);
+  } catch {
+    for (const problem of syntaxProblems(file, text, locator)) result.problems.push(problem);
+    return result;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    result.problems.push({ file, ...locator.position(0), message: 'a catalog file must contain a JSON object' });
+    return result;
+  }
+  for (const domain of catalogFileDomains(file, value as Record<string, unknown>))
+    result.domains.push({ ...domain, file, locator });
+  return result;
+}
+
+/** The domains a catalog file's top-level object holds: itself (a domain file, named by the file) or its keys. */
+export function catalogFileDomains(
+  file: string,
+  record: Record<string, unknown>,
+  match: RegExpExecArray | null = DOMAIN_FILE.exec(basename(file)),
+): Array<Pick<DomainSource, 'name' | 'path' | 'value' | 'codeFromFileName'>> {
+  if (isDomainObject(record)) {
+    const codeFromFileName = match?.[1] === undefined ? undefined : Number(match[1]);
+    return [{ name: match?.[2] ?? basename(file), path: [], value: record, codeFromFileName }];
+  }
+  return Object.keys(record)
+    .filter((name) => !name.startsWith('$')) // `$schema` and similar editor keys
+    .map((name) => ({ name, path: [name], value: record[name], codeFromFileName: undefined }));
 }
 
 function syntaxProblems(file: string, text: string, locator: JsonLocator): CatalogProblem[] {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type * as TS from 'typescript';
 import type { IdFix } from '../catalog/index';
-import { idToAdd, planAddError, type EditPlan, type ReadText } from '../catalog/edit';
+import { idToAdd, planAddError, readFromDisk, type EditPlan, type ReadText } from '../catalog/edit';
 import type { PluginContext } from './context';
 import { codeOf, findingsOf, FIXABLE_CODES, SOURCE } from './diagnostics';
 
@@ -52,8 +52,6 @@ function addToCatalogAction(plan: Extract<EditPlan, { ok: true }>): TS.CodeFixAc
   };
 }
 
-const readFromDisk: ReadText = (file) => readFileSync(file, 'utf8');
-
 type ScriptInfoSource = Partial<Pick<TS.server.ProjectService, 'getOrCreateScriptInfoForNormalizedPath'>>;
 
 /**
@@ -66,10 +64,15 @@ type ScriptInfoSource = Partial<Pick<TS.server.ProjectService, 'getOrCreateScrip
  */
 export function catalogFileReader(ts: typeof TS, projectService: ScriptInfoSource | undefined): ReadText {
   return (file) => {
-    const getInfo = projectService?.getOrCreateScriptInfoForNormalizedPath;
     const normalize = ts.server?.toNormalizedPath;
-    if (typeof getInfo !== 'function' || typeof normalize !== 'function') return readFromDisk(file);
-    const info = getInfo.call(projectService, normalize(file), false);
+    if (
+      typeof projectService?.getOrCreateScriptInfoForNormalizedPath !== 'function' ||
+      typeof normalize !== 'function' ||
+      // A FIFO or a device in the catalog file's place would block tsserver's reader; readFromDisk refuses it.
+      !statSync(file).isFile()
+    )
+      return readFromDisk(file);
+    const info = projectService.getOrCreateScriptInfoForNormalizedPath(normalize(file), false);
     if (!info) return readFromDisk(file);
     const snapshot = info.getSnapshot();
     return snapshot.getText(0, snapshot.getLength());

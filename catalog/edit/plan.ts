@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { describeFsError } from '../sources';
 
@@ -33,7 +33,11 @@ export type CatalogKey =
   | { readonly kind: 'subdomain'; readonly domain: string; readonly subdomain: string }
   | { readonly kind: 'error'; readonly domain: string; readonly subdomain: string; readonly name: string };
 
-export const readFromDisk: ReadText = (file) => readFileSync(file, 'utf8');
+/** The file's text on disk; only a regular file is read (a FIFO or a device in its place would block or never end). */
+export const readFromDisk: ReadText = (file) => {
+  if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  return readFileSync(file, 'utf8');
+};
 
 export function refuse(reason: string): EditPlan {
   return { ok: false, reason };

@@ -36,10 +36,17 @@ export function planCatalogRename(
   const domain = catalog.getDomain(key.domain);
   if (!domain) return refuse(`there is no domain '${key.domain}' in the catalog`);
   const files = new Map<string, Parsed>();
+  // Each file is read once (the key's file is also searched for replacedBy entries).
+  const texts = new Map<string, string>();
+  const cachedText: ReadText = (file) => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readText(file)));
+    return text;
+  };
   const read = (file: string): Parsed | string => {
     const cached = files.get(file);
     if (cached) return cached;
-    const parsed = parseFile(file, readText);
+    const parsed = parseFile(file, cachedText);
     if (!parsed.ok) return parsed.reason;
     files.set(file, parsed);
     return parsed;
@@ -67,6 +74,14 @@ export function planCatalogRename(
     },
   ];
   for (const other of catalog.domains.values()) {
+    // Only a file that names the id somewhere is parsed (parsing every file of a large catalog costs seconds).
+    let text: string;
+    try {
+      text = cachedText(other.file);
+    } catch {
+      text = ''; // parseFile below words the failure
+    }
+    if (!files.has(other.file) && text !== '' && !text.includes(`"${oldId}`)) continue;
     const parsed = read(other.file);
     if (typeof parsed === 'string') return refuse(`cannot update the replacedBy entries of '${other.name}': ${parsed}`);
     for (const node of replacedByNodes(parsed.root, other)) {

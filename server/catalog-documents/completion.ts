@@ -1,7 +1,8 @@
-import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { Catalog } from '../../catalog/catalog';
 import { classTable } from '../../catalog/classes';
+import type { JsonPath } from '../../catalog/model';
 import type { Project } from '../../catalog/project';
 import { parseCatalogText, placeOf, type ParsedCatalogText } from './parsed-text';
 
@@ -101,35 +102,29 @@ function replacementItems(catalog: Catalog, slot: ValueSlot): Replacement[] {
 }
 
 function valueSlotAt(parsed: ParsedCatalogText, offset: number): ValueSlot | undefined {
-  if (!parsed.root) return undefined;
-  const node = findNodeAtOffset(parsed.root, offset, true);
-  if (!node) return undefined;
   const { document, text } = parsed;
-  if (node.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node) {
-    const start = node.offset + 1;
-    const closed = node.length >= 2 && text[node.offset + node.length - 1] === '"';
-    const end = node.offset + node.length - (closed ? 1 : 0);
-    if (offset < start || offset > end) return undefined;
-    const slot = fieldOf(parsed, node.parent);
-    if (!slot) return undefined;
-    const range = { start: document.positionAt(start), end: document.positionAt(end) };
-    return { ...slot, range, quote: false, typed: text.slice(start, offset) };
-  }
-  if (node.type === 'property' && node.children?.length === 1 && node.colonOffset !== undefined) {
-    if (offset <= node.colonOffset) return undefined;
-    const slot = fieldOf(parsed, node);
-    if (!slot) return undefined;
+  const location = getLocation(text, offset);
+  if (location.isAtPropertyKey) return undefined;
+  const slot = fieldOf(parsed, location.path);
+  if (!slot) return undefined;
+  const node = location.previousNode;
+  if (node === undefined) {
+    // After the colon, no value written yet.
     const at = document.positionAt(offset);
     return { ...slot, range: { start: at, end: at }, quote: true, typed: '' };
   }
-  return undefined;
+  if (node.type !== 'string') return undefined;
+  const start = node.offset + 1;
+  const closed = node.length >= 2 && text[node.offset + node.length - 1] === '"';
+  const end = node.offset + node.length - (closed ? 1 : 0);
+  if (offset < start || offset > end) return undefined;
+  const range = { start: document.positionAt(start), end: document.positionAt(end) };
+  return { ...slot, range, quote: false, typed: text.slice(start, offset) };
 }
 
-/** The error field a property is, when it is the `class` or `replacedBy` of an error. */
-function fieldOf(parsed: ParsedCatalogText, property: Node): Pick<ValueSlot, 'field' | 'id'> | undefined {
-  const key = property.children?.[0]?.value;
-  if ((key !== 'class' && key !== 'replacedBy') || !property.parent) return undefined;
-  const place = placeOf(parsed, [...getNodePath(property.parent), key]);
-  if (place?.kind !== 'error-field') return undefined;
-  return { field: key, id: `${place.domain}.${place.subdomain}.${place.name}` };
+/** The error field a path names, when it is the `class` or `replacedBy` of an error. */
+function fieldOf(parsed: ParsedCatalogText, path: JsonPath): Pick<ValueSlot, 'field' | 'id'> | undefined {
+  const place = placeOf(parsed, path);
+  if (place?.kind !== 'error-field' || (place.field !== 'class' && place.field !== 'replacedBy')) return undefined;
+  return { field: place.field, id: `${place.domain}.${place.subdomain}.${place.name}` };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { classTable } from '../../catalog/classes';
 import { findDuplicateKeys } from '../../catalog/duplicate-keys';
+import { lintCatalogSources } from '../../catalog/lint';
 import type { CatalogProblem } from '../../catalog/model';
 import type { Project } from '../../catalog/project';
 import { readCatalogSources, readCatalogText, type DomainSource, type ReadResult } from '../../catalog/sources';
@@ -21,8 +22,8 @@ const diskSources = new WeakMap<Project, ReadResult>();
 /**
  * Every problem `error-catalog check` reports for one catalog file, computed from the document's
  * unsaved `text` (the other catalog files as on disk): JSON syntax, validation (names, codes,
- * classes, messages, deprecations, replacements across files) and duplicate keys. Empty for a
- * file that is not part of the project's catalog.
+ * classes, messages, deprecations, replacements across files), check's lint (problems the tools
+ * tolerate) and duplicate keys. Empty for a file that is not part of the project's catalog.
  */
 export function catalogDocumentDiagnostics(text: string, file: string, project: Project): Diagnostic[] {
   const config = project.config;
@@ -36,15 +37,17 @@ export function catalogDocumentDiagnostics(text: string, file: string, project: 
   const order = disk.watched.findIndex((w) => w.path === target);
   if (order < 0) return [];
 
-  const own = readCatalogText(target, text);
+  const parsed = parseCatalogText(target, text);
+  const own = readCatalogText(target, text, parsed.json === undefined ? undefined : { value: parsed.json });
   const domains = withDocument(disk, own.domains, target, order);
   const { problems: validation } = buildCatalog(domains, classTable(config.classes));
   const problems: CatalogProblem[] = [];
   for (const problem of [...own.problems, ...validation]) if (problem.file === target) problems.push(problem);
+  // check's lint (unknown fields, deprecated values that are not versions…) looks at one file at a time.
+  for (const problem of lintCatalogSources(own.domains)) problems.push(problem);
   for (const problem of findDuplicateKeys(target, text)) problems.push(problem);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
 
-  const parsed = parseCatalogText(target, text);
   return problems.map((problem) => ({
     range: problemRange(parsed, problem.line, problem.column),
     severity: DiagnosticSeverity.Error,

@@ -1,11 +1,11 @@
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { classTable } from '../../catalog/classes';
+import { readDeprecated } from '../../catalog/fields';
 import { formatHexCode, fullErrorCode } from '../../catalog/ids';
 import type { JsonPath } from '../../catalog/model';
 import type { Project } from '../../catalog/project';
 import { catalogKeyAt } from './key-at';
-import { parseCatalogText, type ParsedCatalogText } from './parsed-text';
+import { isRecord, parseCatalogText, valueAt } from './parsed-text';
 
 /**
  * Hover on a key of a catalog document. On an error: its id, hex code, class and HTTP status,
@@ -25,19 +25,20 @@ export function catalogDocumentHover(
   const parsed = parseCatalogText(file, text);
   const range = { start: parsed.document.positionAt(key.range[0]), end: parsed.document.positionAt(key.range[1]) };
   const domainPath = parsed.domains.find((d) => d.name === key.domain)?.path ?? [];
-  const domain = objectAt(parsed, domainPath);
-  const subdomainsKey = domain && findNodeAtLocation(domain, ['subdomains']) ? 'subdomains' : 'subDomains';
+  const domain = objectAt(valueAt(parsed, domainPath));
+  const subdomainsKey = domain && Object.hasOwn(domain, 'subdomains') ? 'subdomains' : 'subDomains';
   const lines: string[] = [];
   if (key.kind === 'domain') {
     lines.push(`**${key.domain}** — domain ${codeText(numberAt(domain, ['code']))}`);
   } else if (key.kind === 'subdomain') {
-    const subdomain = objectAt(parsed, [...domainPath, subdomainsKey, key.subdomain]);
-    const count = objectAt(parsed, [...domainPath, subdomainsKey, key.subdomain, 'errors'])?.children?.length ?? 0;
+    const subdomain = objectAt(valueAt(parsed, [...domainPath, subdomainsKey, key.subdomain]));
+    const errors = objectAt(subdomain?.['errors']);
+    const count = errors ? Object.keys(errors).length : 0;
     lines.push(`**${key.domain}.${key.subdomain}** — subdomain ${codeText(numberAt(subdomain, ['code']))}`);
     lines.push(`${count} error${count === 1 ? '' : 's'}`);
   } else {
     const id = `${key.domain}.${key.subdomain}.${key.name}`;
-    const error = objectAt(parsed, [...domainPath, subdomainsKey, key.subdomain, 'errors', key.name]);
+    const error = objectAt(valueAt(parsed, [...domainPath, subdomainsKey, key.subdomain, 'errors', key.name]));
     const codes = [
       numberAt(domain, ['code']),
       numberAt(domain, [subdomainsKey, key.subdomain, 'code']),
@@ -52,10 +53,12 @@ export function catalogDocumentHover(
       const status = classTable(project.config?.classes).get(className);
       lines.push(`class \`${className}\` — ${status === undefined ? 'unknown class' : `HTTP ${status}`}`);
     }
-    const deprecated = stringAt(error, ['deprecated']);
-    if (deprecated !== undefined) {
+    const deprecated = readDeprecated(at(error, ['deprecated']));
+    if (deprecated !== undefined && deprecated !== 'invalid') {
       const replacedBy = stringAt(error, ['replacedBy']);
-      lines.push(`deprecated since ${deprecated}${replacedBy ? `, replaced by \`${replacedBy}\`` : ''}`);
+      const since =
+        deprecated.since === undefined ? 'deprecated (version unknown)' : `deprecated since ${deprecated.since}`;
+      lines.push(`${since}${replacedBy ? `, replaced by \`${replacedBy}\`` : ''}`);
     }
     const uses = usageCount(id);
     lines.push(
@@ -75,17 +78,25 @@ function codeText(code: number | undefined): string {
   return `\`0x${code.toString(16).padStart(2, '0')}\``;
 }
 
-function objectAt(parsed: ParsedCatalogText, path: JsonPath): Node | undefined {
-  const node = parsed.root && findNodeAtLocation(parsed.root, [...path]);
-  return node?.type === 'object' ? node : undefined;
+function objectAt(value: unknown): Record<string, unknown> | undefined {
+  return isRecord(value) ? value : undefined;
 }
 
-function numberAt(node: Node | undefined, path: JsonPath): number | undefined {
-  const value = node && findNodeAtLocation(node, [...path]);
-  return value?.type === 'number' && typeof value.value === 'number' ? value.value : undefined;
+function numberAt(object: Record<string, unknown> | undefined, path: JsonPath): number | undefined {
+  const value = at(object, path);
+  return typeof value === 'number' ? value : undefined;
 }
 
-function stringAt(node: Node | undefined, path: JsonPath): string | undefined {
-  const value = node && findNodeAtLocation(node, [...path]);
-  return value?.type === 'string' && typeof value.value === 'string' ? value.value : undefined;
+function stringAt(object: Record<string, unknown> | undefined, path: JsonPath): string | undefined {
+  const value = at(object, path);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function at(object: Record<string, unknown> | undefined, path: JsonPath): unknown {
+  let value: unknown = object;
+  for (const segment of path) {
+    if (!isRecord(value) || typeof segment !== 'string' || !Object.hasOwn(value, segment)) return undefined;
+    value = value[segment];
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parse, visit, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JsonPath } from '../../catalog/model';
 import { catalogFileDomains } from '../../catalog/sources';
@@ -10,19 +10,25 @@ export interface DomainInText {
   readonly path: JsonPath;
 }
 
-/** A catalog document's text, parsed once: its JSON tree (tolerant: partial while being typed) and domains. */
+/**
+ * A catalog document's text, parsed once per edit. No syntax tree: building one for a 12 MB
+ * single-file catalog costs over a second, so positions come from jsonc-parser's scanner
+ * (`getLocation`, `visit`) and values from the parsed JSON.
+ */
 export interface ParsedCatalogText {
   readonly file: string;
   readonly text: string;
   readonly document: TextDocument;
-  readonly root: Node | undefined;
+  /** The value of `JSON.parse(text)`, or undefined when the text is not valid JSON. */
+  readonly json: unknown;
+  /** The value as far as it parses (jsonc-parser's tolerant parse when the text is not valid JSON). */
+  readonly value: unknown;
   readonly domains: readonly DomainInText[];
 }
 
 /**
- * The last few texts parsed. Every request on a document (hover, completion, diagnostics…)
- * gets the same text string until the next edit, so they share one parse: a 50,000-error
- * catalog is parsed once per edit, not once per request.
+ * The last few texts parsed. Every request on a document (hover, completion, diagnostics…) gets
+ * the same text until the next edit, so they share one parse.
  */
 const CACHE_SIZE = 8;
 const cache = new Map<string, ParsedCatalogText>();
@@ -30,18 +36,35 @@ const cache = new Map<string, ParsedCatalogText>();
 export function parseCatalogText(file: string, text: string): ParsedCatalogText {
   const cached = cache.get(file);
   if (cached && cached.text === text) return cached;
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false }) ?? undefined;
-  const value: unknown = root?.type === 'object' ? getNodeValue(root) : undefined;
-  const domains =
-    value !== null && typeof value === 'object'
-      ? catalogFileDomains(file, value as Record<string, unknown>).map(({ name, path }) => ({ name, path }))
-      : [];
-  const parsed = { file, text, document: TextDocument.create(file, 'json', 0, text), root, domains };
+  let json: unknown;
+  let value: unknown;
+  try {
+    json = JSON.parse(text);
+    value = json;
+  } catch {
+    const errors: ParseError[] = [];
+    value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  }
+  const domains = isRecord(value) ? catalogFileDomains(file, value).map(({ name, path }) => ({ name, path })) : [];
+  const parsed = { file, text, document: TextDocument.create(file, 'json', 0, text), json, value, domains };
   cache.delete(file);
   cache.set(file, parsed);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return parsed;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The value at `path` in the parsed document (own properties only). */
+export function valueAt(parsed: ParsedCatalogText, path: JsonPath): unknown {
+  let value: unknown = parsed.value;
+  for (const segment of path) {
+    if (!isRecord(value) || typeof segment !== 'string' || !Object.hasOwn(value, segment)) return undefined;
+    value = value[segment];
+  }
+  return value;
 }
 
 const SUBDOMAINS_KEYS: ReadonlySet<string | number> = new Set(['subDomains', 'subdomains']);
@@ -78,39 +101,38 @@ export function placeOf(parsed: ParsedCatalogText, path: JsonPath): CatalogPlace
   return undefined;
 }
 
-/** Every error key in the text, with its id and its key node. */
-export function* errorKeys(parsed: ParsedCatalogText): Generator<{ readonly id: string; readonly key: Node }> {
-  if (!parsed.root) return;
-  for (const domain of parsed.domains) {
-    const domainObject = childAt(parsed.root, domain.path);
-    for (const [subKey, subdomains] of objectProperties(domainObject)) {
-      if (!SUBDOMAINS_KEYS.has(subKey.value as string)) continue;
-      for (const [subdomainKey, subdomain] of objectProperties(subdomains)) {
-        for (const [errorsKey, errors] of objectProperties(subdomain)) {
-          if (errorsKey.value !== 'errors') continue;
-          for (const [errorKey] of objectProperties(errors))
-            yield { id: `${domain.name}.${subdomainKey.value as string}.${errorKey.value as string}`, key: errorKey };
-        }
-      }
-    }
-  }
-}
-
-/** The [key node, value node] pairs of an object node. */
-function* objectProperties(node: Node | undefined): Generator<[Node, Node]> {
-  if (node?.type !== 'object') return;
-  for (const property of node.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (key && value && typeof key.value === 'string') yield [key, value];
-  }
-}
-
-function childAt(root: Node, path: JsonPath): Node | undefined {
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    let next: Node | undefined;
-    for (const [key, value] of objectProperties(node)) if (key.value === segment) next = value;
-    node = next;
-  }
-  return node;
+/** Every error key in the text: its id, and the offset and length of the key (quotes included). */
+export function errorKeys(parsed: ParsedCatalogText): Array<{ id: string; offset: number; length: number }> {
+  const keys: Array<{ id: string; offset: number; length: number }> = [];
+  // The path of the object being read: the key that opened each enclosing object.
+  const path: string[] = [];
+  let lastKey = '';
+  visit(
+    parsed.text,
+    {
+      onObjectBegin: () => {
+        path.push(lastKey);
+      },
+      onObjectEnd: () => {
+        path.pop();
+      },
+      onArrayBegin: () => {
+        path.push(lastKey);
+        lastKey = '';
+      },
+      onArrayEnd: () => {
+        path.pop();
+      },
+      onObjectProperty: (name, offset, length) => {
+        lastKey = name;
+        // path[0] is the root object's placeholder; an error key sits at [...domain, subDomains, sub, errors].
+        if (path.length < 4 || path[path.length - 1] !== 'errors') return;
+        const place = placeOf(parsed, [...path.slice(1), name]);
+        if (place?.kind === 'error')
+          keys.push({ id: `${place.domain}.${place.subdomain}.${place.name}`, offset, length });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return keys;
 }

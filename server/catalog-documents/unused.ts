@@ -19,13 +19,13 @@ export function unusedErrorHints(
   if (!catalog) return [];
   const parsed = parseCatalogText(file, text);
   const hints: Diagnostic[] = [];
-  for (const { id, key } of errorKeys(parsed)) {
+  for (const { id, offset, length } of errorKeys(parsed)) {
     const error = catalog.getError(id);
     if (!error || catalog.isDeprecated(error) || usage(id) !== 'unused') continue;
     hints.push({
       range: {
-        start: parsed.document.positionAt(key.offset),
-        end: parsed.document.positionAt(key.offset + key.length),
+        start: parsed.document.positionAt(offset),
+        end: parsed.document.positionAt(offset + length),
       },
       severity: DiagnosticSeverity.Hint,
       tags: [DiagnosticTag.Unnecessary],

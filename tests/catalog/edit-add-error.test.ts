@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog';
 import { applyTextEdits, planAddError, type EditPlan } from '../../catalog/edit';
@@ -357,6 +358,20 @@ describe('planAddError reads unsaved text and refuses what it cannot do', () => 
       ok: false,
       reason: `'api.auth.denied' is already in the catalog (${c.file('errors/3-api.json')})`,
     });
+  });
+
+  it('refuses a domain file that is no longer a regular file (a directory, a FIFO), without blocking', () => {
+    const c = fixture({ 'errors/3-api.json': TWO_SPACES }, 'errors');
+    const catalog = loadCatalog(c.path).catalog;
+    const file = c.file('errors/3-api.json');
+    rmSync(file);
+    mkdirSync(file);
+    const reason = `cannot read ${file}: not a regular file`;
+    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({ ok: false, reason });
+    if (process.platform === 'win32') return;
+    rmSync(file, { recursive: true });
+    execFileSync('mkfifo', [file]);
+    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({ ok: false, reason });
   });
 
   it('refuses to edit a buffer that is not valid JSON', () => {

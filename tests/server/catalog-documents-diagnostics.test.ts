@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clearProjectCache, findDuplicateKeys, getProject, loadCatalog } from '../../catalog';
+import { checkCatalog, clearProjectCache, findDuplicateKeys, getProject } from '../../catalog';
 import { catalogDocumentDiagnostics } from '../../server/catalog-documents';
 import { tempDir } from '../support/temp-dir';
 
@@ -74,7 +74,8 @@ describe('catalogDocumentDiagnostics', () => {
     });
     const diagnostics = catalogDocumentDiagnostics(text, w.path('errors/1-api.json'), w.project());
 
-    const checked = loadCatalog(BROKEN).problems.filter((p) => p.file.endsWith('1-api.json'));
+    const { problems: loaded, warnings } = checkCatalog([BROKEN]);
+    const checked = [...loaded, ...warnings].filter((p) => p.file.endsWith('1-api.json'));
     const expected = [...checked, ...findDuplicateKeys('1-api.json', text)].sort(
       (a, b) => a.line - b.line || a.column - b.column,
     );
@@ -122,6 +123,31 @@ describe('catalogDocumentDiagnostics', () => {
     expect(
       catalogDocumentDiagnostics(sameCode, w.path('errors/1-api.json'), w.project()).map((d) => d.message),
     ).toEqual(["duplicate error code 1 in 'api.auth': already used by 'expired'"]);
+  });
+
+  it('reports what check’s lint reports (problems the tools tolerate) at the key or value', () => {
+    const w = workspace({ 'errors/1-api.json': API });
+    const text = API.replace(entry(2), entry(2, ', "deprecated": true, "replaced_by": "api.auth.expired"')).replace(
+      entry(1),
+      entry(1, ', "deprecated": "soon"'),
+    );
+    const checked = (() => {
+      w.write('errors/1-api.json', text);
+      const { problems, warnings } = checkCatalog([w.path('errors')]);
+      w.write('errors/1-api.json', API);
+      return [...problems, ...warnings];
+    })();
+    const diagnostics = catalogDocumentDiagnostics(text, w.path('errors/1-api.json'), w.project());
+    expect(diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual(
+      checked.map((p) => [p.line, p.column, p.message]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
+    expect(diagnostics.map((d) => [d.range, d.message])).toEqual([
+      [rangeOf(text, '"soon"'), expect.stringMatching(/^'deprecated' is not a version: "soon"/) as unknown],
+      [
+        rangeOf(text, '"replaced_by"'),
+        "unknown field 'replaced_by' on error 'api.auth.gone' (ignored); did you mean 'replacedBy'?",
+      ],
+    ]);
   });
 
   it('reports a domain already defined by an earlier file at the later file', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, MarkupKind } from 'vscode-languageserver';
+import { CompletionItemKind, DiagnosticSeverity, DiagnosticTag, MarkupKind, type Hover } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clearProjectCache, getProject } from '../../catalog';
+import { clearProjectCache, getProject, STANDARD_CLASSES } from '../../catalog';
 import {
   catalogDocumentCompletion,
   catalogDocumentHover,
@@ -28,6 +28,11 @@ function rangeOf(text: string, needle: string) {
   if (offset < 0) throw new Error(`${needle} not found`);
   const document = TextDocument.create('file:///x.json', 'json', 0, text);
   return { start: document.positionAt(offset), end: document.positionAt(offset + needle.length) };
+}
+
+function hoverText(hover: Hover | null): string | undefined {
+  const contents = hover?.contents;
+  return contents !== undefined && typeof contents === 'object' && 'kind' in contents ? contents.value : undefined;
 }
 
 /** The offset of `marker` in `text`, plus `delta`. */
@@ -69,6 +74,14 @@ describe('catalogKeyAt', () => {
     });
   });
 
+  it('names the key from its opening quote to its closing quote', () => {
+    const file = '/w/errors/7-api.json';
+    const expected = { kind: 'error', domain: 'api', subdomain: 'auth', name: 'gone' };
+    expect(catalogKeyAt(API, file, at(API, '"gone"'))).toMatchObject(expected);
+    expect(catalogKeyAt(API, file, at(API, '"gone"', 5))).toMatchObject(expected);
+    expect(catalogKeyAt(API, file, at(API, '"gone"', -1))).toBeUndefined();
+  });
+
   it('names the domain key of a single-file catalog, and nothing on values or other keys', () => {
     const text = '{ "$schema": "x", "api": { "code": 1, "subDomains": {} } }';
     expect(catalogKeyAt(text, '/w/errors.json', at(text, '"api"', 2))).toEqual({
@@ -103,11 +116,16 @@ describe('catalogDocumentHover', () => {
       range: rangeOf(API, 'old'),
     });
     const unused = catalogDocumentHover(API, file, at(API, '"gone"', 1), w.project(), () => 0);
-    expect(unused?.contents).toMatchObject({ value: expect.stringContaining('\n\nnot used in the workspace') });
+    expect(hoverText(unused)).toMatch(/\n\nnot used in the workspace$/);
     const unknown = catalogDocumentHover(API, file, at(API, '"gone"', 1), w.project(), () => undefined);
-    expect(unknown?.contents).toMatchObject({
-      value: expect.stringContaining('uses in the workspace: not counted yet'),
-    });
+    expect(hoverText(unknown)).toMatch(/\n\nuses in the workspace: not counted yet$/);
+  });
+
+  it('says when a deprecation has no version (older catalogs’ "deprecated": true)', () => {
+    const w = workspace({ 'errors/7-api.json': API }, { TeapotError: 418 });
+    const text = API.replace('"deprecated": "1.0.0"', '"deprecated": true');
+    const hover = catalogDocumentHover(text, w.path('errors/7-api.json'), at(text, '"old"', 1), w.project(), () => 0);
+    expect(hoverText(hover)).toContain('\n\ndeprecated (version unknown), replaced by `api.auth.expired`\n\n');
   });
 
   it('reads the unsaved text, and hovers subdomains and nothing elsewhere', () => {
@@ -135,12 +153,14 @@ describe('catalogDocumentCompletion', () => {
     const file = w.path('errors/7-api.json');
     const text = API.replace('"class": "NotFoundError"', '"class": "Not"');
     const items = catalogDocumentCompletion(text, file, at(text, '"Not"', 4), w.project());
-    expect(items.map((i) => i.label)).toContain('NotFoundError');
-    expect(items.find((i) => i.label === 'TeapotError')).toEqual({
+    // The standard classes in their table's order, then the configured ones; clients sort by sortText.
+    const order = [...Object.keys(STANDARD_CLASSES), 'TeapotError'];
+    expect([...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label)).toEqual(order);
+    const { sortText: _sortText, ...teapot } = items.find((i) => i.label === 'TeapotError')!;
+    expect(teapot).toEqual({
       label: 'TeapotError',
       kind: CompletionItemKind.EnumMember,
       detail: 'HTTP 418',
-      sortText: expect.any(String),
       textEdit: { range: rangeOf(text, 'Not'), newText: 'TeapotError' },
     });
     expect(items.find((i) => i.label === 'NotFoundError')!.detail).toBe('HTTP 404');
@@ -223,5 +243,31 @@ describe('unusedErrorHints', () => {
       },
     ]);
     expect(unusedErrorHints(API, w.path('errors/7-api.json'), w.project(), () => 'used')).toEqual([]);
+  });
+
+  it('finds the error keys of every domain of a single-file catalog', () => {
+    const text = `{
+  "$schema": "x",
+  "api": { "code": 1, "subDomains": { "auth": { "code": 1, "errors": {
+    "expired": { "code": 1, "message": "M", "description": "D", "class": "NotFoundError" } } } } },
+  "storage": { "code": 2, "subdomains": { "disk": { "code": 1, "errors": {
+    "full": { "code": 1, "message": "M", "description": "D", "class": "NotFoundError" } } } } }
+}`;
+    const d = tempDir({ 'error-catalog.config.json': JSON.stringify({ catalog: 'errors.json' }), 'errors.json': text });
+    dirs.push(d);
+    const project = getProject({ file: d.path('a.ts') });
+    expect(project.problems).toEqual([]);
+    const hints = unusedErrorHints(text, d.path('errors.json'), project, () => 'unused');
+    expect(hints.map((h) => [h.message, h.range])).toEqual([
+      ["'api.auth.expired' is not used in the workspace", rangeOf(text, '"expired"')],
+      ["'storage.disk.full' is not used in the workspace", rangeOf(text, '"full"')],
+    ]);
+    expect(
+      catalogDocumentHover(text, d.path('errors.json'), at(text, '"full"', 1), project, () => 2)?.contents,
+    ).toEqual({
+      kind: MarkupKind.Markdown,
+      value:
+        '**storage.disk.full** `0x02010001`\n\nclass `NotFoundError` — HTTP 404\n\nused in 2 places in the workspace',
+    });
   });
 });
