@@ -149,7 +149,7 @@ function loadProject(
     };
   }
   const read = readCatalogSources(config.catalog);
-  watched.push(...read.watched);
+  for (const path of read.watched) watched.push(path);
   const { catalog, problems } = buildCatalog(read.domains, classTable(config.classes));
   const allProblems = [...read.problems, ...problems];
   const lastGood = allProblems.length === 0 ? catalog : previousGood;

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
 /**
  * The one way the tools read a file named by a repository (config, catalog, tsconfig's
@@ -36,21 +36,31 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
 // Both are 0 (absent) on Windows, which has neither FIFOs nor such devices in the file system.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
+export interface ReadOptions {
+  /** Size cap in bytes (default: maxFileBytes()). */
+  readonly maxBytes?: number;
+  /** False: a symbolic link is refused ("is a symbolic link"), not followed (docs' output folder). */
+  readonly followSymlinks?: boolean;
+}
+
 /**
  * Reads `path` as UTF-8 text. Throws a FileReadError when it is not a regular file (checked
  * before opening, and again with `fstat` on the opened descriptor, so a file swapped in between
- * cannot slip through), when it is larger than `maxBytes`, or when the file system refuses.
+ * cannot slip through), when it is larger than the cap, or when the file system refuses.
  */
-export function readTextFile(path: string, maxBytes = maxFileBytes()): string {
+export function readTextFile(path: string, options: ReadOptions = {}): string {
+  const maxBytes = options.maxBytes ?? maxFileBytes();
+  const follow = options.followSymlinks ?? true;
   // stat first: a device is never even opened (opening some has side effects).
-  refuseUnlessRegular(
-    statOrThrow(() => statSync(path)),
-    maxBytes,
-  );
+  const before = statOrThrow(() => (follow ? statSync(path) : lstatSync(path)));
+  if (before.isSymbolicLink()) throw new FileReadError('not-regular', 'is a symbolic link (not followed)');
+  refuseUnlessRegular(before, maxBytes);
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_FLAGS | (follow ? 0 : (constants.O_NOFOLLOW ?? 0)));
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP' && !follow)
+      throw new FileReadError('not-regular', 'is a symbolic link (not followed)');
     throw fsError(error);
   }
   try {

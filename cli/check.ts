@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { isRegularFile, readTextFile } from '../catalog/read-file';
 import { findDuplicateKeys, loadCatalog, type Catalog, type CatalogProblem } from '../catalog';
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat } from './args';
 import { readDocsOptions } from './docs/options';
@@ -57,12 +57,12 @@ function duplicateKeys(files: readonly string[]): CatalogProblem[] {
   for (const file of files) {
     let text: string;
     try {
-      if (!statSync(file).isFile()) continue;
-      text = readFileSync(file, 'utf8');
+      if (!isRegularFile(file)) continue;
+      text = readTextFile(file);
     } catch {
       continue; // the loader has already reported an unreadable file
     }
-    problems.push(...findDuplicateKeys(file, text));
+    for (const problem of findDuplicateKeys(file, text)) problems.push(problem);
   }
   return problems;
 }

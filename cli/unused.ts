@@ -60,7 +60,7 @@ export async function runUnused(args: readonly string[]): Promise<number> {
 
   let files: string[];
   try {
-    files = findSourceFiles(positionals.length > 0 ? positionals : ['.']);
+    files = findSourceFiles(positionals.length > 0 ? positionals : ['.'], (message) => err(message));
   } catch (error) {
     throw new UsageError(
       `cannot scan ${(error as { path?: string }).path ?? 'the given paths'}: ${(error as Error).message}`,
