@@ -1,6 +1,9 @@
 import type * as TS from 'typescript';
 import {
+  displayId,
+  displayText,
   formatHexCode,
+  MAX_SHOWN_DESCRIPTION,
   resolvePartAt,
   type Catalog,
   type CatalogDomain,
@@ -75,9 +78,10 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
   const placeholders = catalog.placeholderCount(error);
   const lines = [
     `\`${hex}\` · ${escape(error.class)}${status === undefined ? '' : ` · HTTP ${status}`}`,
-    `**Message:** ${showPlaceholders(error.message)}${placeholders > 0 ? ` _(${placeholders} placeholder${placeholders > 1 ? 's' : ''})_` : ''}`,
+    `**Message:** ${showPlaceholders(displayText(error.message))}${placeholders > 0 ? ` _(${placeholders} placeholder${placeholders > 1 ? 's' : ''})_` : ''}`,
   ];
-  if (error.description !== '' && error.description !== error.message) lines.push(escape(error.description));
+  if (error.description !== '' && error.description !== error.message)
+    lines.push(escape(displayText(error.description, MAX_SHOWN_DESCRIPTION)));
   const deprecation = catalog.deprecationOf(error);
   if (deprecation) {
     if (deprecation.level === 'error') {
@@ -93,7 +97,11 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
       );
     }
   }
-  return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
+  return {
+    title: `(error) ${displayId(error.id)}: ${hex}`,
+    markdown: lines.join('\n\n'),
+    deprecated: deprecation !== undefined,
+  };
 }
 
 /** The message as markdown, each placeholder set off as code so it reads as a slot. */
