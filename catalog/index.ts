@@ -40,6 +40,7 @@ export {
   clearProjectCache,
   getProject,
   markProjectsStale,
+  onProjectStale,
   setFreshnessInterval,
   type Project,
   type ProjectRequest,

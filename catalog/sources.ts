@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { JsonLocator } from './locate';
@@ -38,13 +38,18 @@ export function readCatalogSources(paths: readonly string[]): ReadResult {
   return result;
 }
 
-export function signatureOf(path: string): string {
+/** What a path looks like now (kind, mtime, size, inode), or why it cannot be stat'ed. */
+export function signatureOf(path: string, failure?: unknown): string {
+  if (failure !== undefined) return `missing:${(failure as NodeJS.ErrnoException).code ?? ''}`;
   try {
-    const stat = statSync(path);
-    return `${stat.isDirectory() ? 'd' : 'f'}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    return signatureOfStats(statSync(path));
   } catch (error) {
     return `missing:${(error as NodeJS.ErrnoException).code ?? ''}`;
   }
+}
+
+export function signatureOfStats(stat: Stats): string {
+  return `${stat.isDirectory() ? 'd' : 'f'}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
 }
 
 function readPath(path: string, result: ReadResult): void {
