@@ -45,12 +45,15 @@ export class CatalogWatcher {
     const directories = new Set<string>();
     for (const path of paths) if (!paths.has(dirname(path)) && isDirectory(path)) directories.add(path);
     const byDirectory = this.canWatchDirectories();
+    const before = this.watchers.size;
     for (const path of paths) {
       if (this.watchers.has(path)) continue;
       const directory = directories.has(path);
       if (!directory && byDirectory && directories.has(dirname(path))) continue;
       this.watchers.set(path, this.watch(path, directory));
     }
+    if (this.watchers.size !== before)
+      this.context.log(`watching ${this.watchers.size} catalog path(s) for ${paths.size} file(s) and folder(s) read`);
   }
 
   /** How many paths are watched (one per directory and per file outside a watched directory). */
