@@ -66,7 +66,10 @@ function readPath(path: string, result: ReadResult): void {
   result.watched.push({ path, signature: signatureOf(path) });
   let entries: string[];
   try {
-    entries = readdirSync(path).filter((name) => DOMAIN_FILE.test(name));
+    // Sorted: problems come in the same order on every file system.
+    entries = readdirSync(path)
+      .filter((name) => DOMAIN_FILE.test(name))
+      .sort();
   } catch (error) {
     result.problems.push({
       file: path,

@@ -20,7 +20,8 @@ Options:
   --format <format>   text (default) or json
   -h, --help          show this help
 
-Exit codes: 0 no problems, 1 problems found, 2 usage or config error.
+Exit codes: 0 no problems, 1 problems found, 2 usage, config or file error,
+3 internal error.
 `;
 
 const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' } } as const;

@@ -27,8 +27,12 @@ Generated pages that no longer match a documented domain (a domain that was remo
 deprecated) are deleted by docs and reported as stale by docs --check; docs only ever deletes
 index.md files that carry the "auto-generated" comment.
 
+docs writes <dir>/<domain>/index.md and nothing else. It never follows a symbolic link in <dir>
+(nor <dir> itself when it is one): it refuses, naming the link. docs --check never shows the
+content of a file it did not generate.
+
 Exit codes: 0 written or up to date, 1 stale pages (--check) or catalog problems,
-2 usage or config error.
+2 usage, config or file error (a symlink, a name too long…), 3 internal error.
 `;
 
 const OPTIONS = { ...COMMON_OPTIONS, out: { type: 'string' }, check: { type: 'boolean' } } as const;

@@ -21,7 +21,8 @@ Options:
                       (repeatable; standard classes only)
   -h, --help          show this help
 
-Exit codes: 0 listed, 1 catalog problems (run error-catalog check), 2 usage or config error.
+Exit codes: 0 listed, 1 catalog problems (run error-catalog check), 2 usage, config or file error,
+3 internal error.
 `;
 
 const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' }, deprecated: { type: 'boolean' } } as const;

@@ -33,7 +33,7 @@ Options:
   -h, --help          show this help
 
 Exit codes: 0 done (or nothing unused), 1 unused ids with --fail-on-unused, or catalog
-problems, 2 usage or config error.
+problems, 2 usage, config or file error, 3 internal error.
 `;
 
 const OPTIONS = {

@@ -22,6 +22,9 @@ import { displayPath } from '../output';
 /** The folder cannot be used as asked (a symlink, a file in the way, a name too long): exit 2, one line. */
 export class OutputError extends Error {}
 
+/** NAME_MAX of every common file system (ext4, APFS, NTFS count 255 bytes or UTF-16 units). */
+const MAX_NAME_BYTES = 255;
+
 /** What is at a page's path now. */
 export type PageState =
   | { readonly kind: 'missing' }
@@ -121,6 +124,13 @@ export class OutFolder {
     const rel = relative(this.dir, file);
     if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
       throw new OutputError(`refusing to write ${page}: it is outside ${displayPath(this.dir)}`);
+    // Checked here, before anything is written: a missing folder would hide it from lstat until mkdir.
+    let current = this.dir;
+    for (const part of rel.split(sep)) {
+      current = join(current, part);
+      if (Buffer.byteLength(part) > MAX_NAME_BYTES)
+        throw new OutputError(`cannot use ${displayPath(current)}: the file name is too long`);
+    }
     return file;
   }
 
