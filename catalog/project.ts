@@ -185,6 +185,12 @@ function locateConfig(
     const label = request.inlineLabel ?? 'inline error-catalog config';
     return { key, load: () => ({ result: normalizeConfig(inline, baseDir, undefined, undefined, label) }) };
   }
+  const configFile: unknown = inline?.configFile;
+  if (configFile !== undefined && (typeof configFile !== 'string' || configFile === '')) {
+    const label = request.inlineLabel ?? 'inline error-catalog config';
+    const problem = { file: label, line: 1, column: 1, message: "'configFile' must be a path to a config file" };
+    return { key: `bad-config-file:${label}`, load: () => ({ result: { config: undefined, problems: [problem] } }) };
+  }
   const file =
     inline?.configFile !== undefined
       ? resolve(request.baseDir ?? process.cwd(), inline.configFile)
