@@ -58,7 +58,7 @@ function readPath(path: string, result: ReadResult): void {
     isDirectory = statSync(path).isDirectory();
   } catch (error) {
     result.watched.push({ path, signature: signatureOf(path) });
-    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog: ${describeFsError(error)}` });
+    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog: ${describeErrno(error)}` });
     return;
   }
   if (!isDirectory) return readFile(path, undefined, result);
@@ -75,7 +75,7 @@ function readPath(path: string, result: ReadResult): void {
       file: path,
       line: 1,
       column: 1,
-      message: `cannot read catalog directory: ${describeFsError(error)}`,
+      message: `cannot read catalog directory: ${describeErrno(error)}`,
     });
     return;
   }
@@ -192,9 +192,4 @@ function describeParseError(error: ParseError): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return words;
-}
-
-/** A file-system error in a few words (kept for callers; the wording lives in read-file.ts). */
-export function describeFsError(error: unknown): string {
-  return describeErrno(error);
 }
