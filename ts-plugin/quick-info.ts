@@ -53,17 +53,17 @@ export function describeEntry(
     let errors = 0;
     for (const subdomain of entry.subdomains.values()) errors += subdomain.errors.size;
     const lines = [
-      `Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
+      `Domain \`${displayId(entry.name)}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
     ];
     if (entry.deprecated !== undefined) lines.push(`**Deprecated** since ${escape(entry.deprecated)}.`);
     return {
-      title: `(error domain) ${entry.name}`,
+      title: `(error domain) ${displayId(entry.name)}`,
       markdown: lines.join('\n\n'),
       deprecated: entry.deprecated !== undefined,
     };
   }
   const deprecation = catalog.scopeDeprecation(entry);
-  const id = `${entry.domain.name}.${entry.name}`;
+  const id = displayId(`${entry.domain.name}.${entry.name}`);
   const lines = [`Subdomain \`${id}\` · code \`${formatHexCode(entry.code)}\` · ${entry.errors.size} errors`];
   if (deprecation)
     lines.push(
