@@ -84,7 +84,7 @@ function readPath(path: string, result: ReadResult): void {
   for (const name of entries) {
     const kind = entryKind(join(path, name));
     if (kind === 'file') files.push({ name, match: DOMAIN_FILE.exec(name)! });
-    else if (kind !== 'directory') {
+    else {
       // A FIFO, a device, a broken link: reported, so that a catalog is never silently partial.
       result.watched.push({ path: join(path, name), signature: signatureOf(join(path, name)) });
       result.problems.push({
@@ -104,14 +104,14 @@ function readPath(path: string, result: ReadResult): void {
 }
 
 /**
- * A regular file, a directory (`x.json/` is skipped), or why the entry cannot be read: not a
- * regular file (a FIFO, a device), a broken or looping symlink.
+ * A regular file, or why the entry cannot be read: a directory named `x.json`, not a regular
+ * file (a FIFO, a device), a broken or looping symlink.
  */
-function entryKind(path: string): 'file' | 'directory' | string {
+function entryKind(path: string): 'file' | string {
   try {
     const stat = statSync(path);
     if (stat.isFile()) return 'file';
-    if (stat.isDirectory()) return 'directory';
+    if (stat.isDirectory()) return 'is a directory';
     return `not a regular file (${describeFileType(stat)})`;
   } catch (error) {
     return describeErrno(error);

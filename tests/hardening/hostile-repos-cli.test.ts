@@ -99,18 +99,20 @@ describe('a catalog or config that is not a regular file', () => {
       ],
     },
     {
-      name: 'a catalog directory with a FIFO, a device and /dev/stdin among its entries',
+      name: 'a catalog directory with a FIFO, a device, /dev/stdin and a folder among its entries',
       catalog: 'errors',
       make: (dir) => {
         write(join(dir, 'errors', '07-security.json'), SECURITY);
         mkfifo(join(dir, 'errors', '02-pipe.json'));
         link('/dev/zero', join(dir, 'errors', '03-zero.json'));
         link('/dev/stdin', join(dir, 'errors', '04-stdin.json'));
+        write(join(dir, 'errors', '05-folder.json', 'inside.json'), SECURITY);
       },
       problems: [
         'errors/02-pipe.json:1:1  cannot read catalog file: not a regular file (a FIFO)',
         'errors/03-zero.json:1:1  cannot read catalog file: not a regular file (a character device)',
         `errors/04-stdin.json:1:1  cannot read catalog file: not a regular file (${STDIN_KIND})`,
+        'errors/05-folder.json:1:1  cannot read catalog file: is a directory',
       ],
     },
   ];
