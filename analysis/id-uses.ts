@@ -37,7 +37,7 @@ export function textFilter(matcher: CallMatcher): RegExp {
   const alternatives = words.map((word) => `\\b${escape(word)}\\b`);
   if (matcher.calls.throwNew !== false) alternatives.push('\\bthrow\\s+new\\b');
   // Module names match as a substring too: `kerror_1` (TypeScript's CommonJS output), `../kerror.js`.
-  alternatives.push(...[...matcher.moduleNames].map(escape));
+  for (const name of matcher.moduleNames) alternatives.push(escape(name));
   return alternatives.length === 0 ? /$^/ : new RegExp(alternatives.join('|'));
 }
 

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { describeErrno, isRegularFile, readTextFile } from '../catalog/read-file';
 
 /** Extensions of the files scanned (declaration files are skipped: they hold no calls). */
 export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -31,8 +32,9 @@ export function isSourceFile(file: string): boolean {
  * repository's root, each applying to its own directory as git does. A file or directory named
  * explicitly is always scanned.
  */
-export function findSourceFiles(paths: readonly string[]): string[] {
+export function findSourceFiles(paths: readonly string[], warn: (message: string) => void = () => {}): string[] {
   const files = new Set<string>();
+  const readIgnoreFile = (dir: string): IgnoreLayer | undefined => readIgnoreFileIn(dir, warn);
   for (const path of paths) {
     const absolute = resolve(path);
     const stat = statSync(absolute); // a missing path is a usage error: let the caller report it
@@ -42,13 +44,15 @@ export function findSourceFiles(paths: readonly string[]): string[] {
     }
     // A directory named explicitly is scanned even when an enclosing .gitignore excludes it
     // (e.g. generated code under an ignored folder): then only its own ignore files apply.
-    const ancestors = ancestorLayers(absolute);
-    walk(absolute, ignored(ancestors, absolute, true) ? [] : ancestors, files);
+    const ancestors = ancestorLayers(absolute, readIgnoreFile);
+    walk(absolute, ignored(ancestors, absolute, true) ? [] : ancestors, files, readIgnoreFile);
   }
   return [...files].sort();
 }
 
-function walk(dir: string, layers: readonly IgnoreLayer[], files: Set<string>): void {
+type IgnoreReader = (dir: string) => IgnoreLayer | undefined;
+
+function walk(dir: string, layers: readonly IgnoreLayer[], files: Set<string>, readIgnoreFile: IgnoreReader): void {
   const own = readIgnoreFile(dir);
   const active = own ? [...layers, own] : layers;
   let entries;
@@ -64,7 +68,7 @@ function walk(dir: string, layers: readonly IgnoreLayer[], files: Set<string>): 
     const isFile = entry.isFile() || (entry.isSymbolicLink() && isRegularFile(path));
     if (isDirectory) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || ignored(active, path, true)) continue;
-      walk(path, active, files);
+      walk(path, active, files, readIgnoreFile);
     } else if (isFile && isSourceFile(entry.name) && !ignored(active, path, false)) {
       files.add(path);
     }
@@ -81,7 +85,7 @@ function ignored(layers: readonly IgnoreLayer[], path: string, isDirectory: bool
 }
 
 /** `.gitignore` files of the directories above `dir`, up to the git root (none outside a repository). */
-function ancestorLayers(dir: string): IgnoreLayer[] {
+function ancestorLayers(dir: string, readIgnoreFile: IgnoreReader): IgnoreLayer[] {
   const chain: string[] = [];
   let current = dirname(dir);
   let root: string | undefined = existsSync(join(dir, '.git')) ? dir : undefined;
@@ -99,20 +103,19 @@ function ancestorLayers(dir: string): IgnoreLayer[] {
     .filter((layer): layer is IgnoreLayer => layer !== undefined);
 }
 
-function readIgnoreFile(dir: string): IgnoreLayer | undefined {
+/**
+ * A directory's `.gitignore`, read like every file a repository names: regular files only, size
+ * capped. One that cannot be read (a FIFO, a device, too large) is reported and ignored.
+ */
+function readIgnoreFileIn(dir: string, warn: (message: string) => void): IgnoreLayer | undefined {
+  const file = join(dir, '.gitignore');
   let text: string;
   try {
-    text = readFileSync(join(dir, '.gitignore'), 'utf8');
-  } catch {
+    text = readTextFile(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') warn(`${file}:1:1  cannot read .gitignore: ${describeErrno(error)}`);
     return undefined;
   }
   return { dir, rules: ignore().add(text) };
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

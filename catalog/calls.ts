@@ -47,7 +47,7 @@ export interface CallsConfig {
 const SPLIT: readonly ArgumentRole[] = ['domain', 'subdomain', 'name'];
 const SPLIT_FROM: readonly ArgumentRole[] = ['any', 'domain', 'subdomain', 'name'];
 
-export const DEFAULT_CALLS: CallsConfig = {
+export const DEFAULT_CALLS: CallsConfig = normalizeCalls({
   functions: [{ callee: 'getError', args: ['id'] }],
   modules: [
     {
@@ -61,13 +61,48 @@ export const DEFAULT_CALLS: CallsConfig = {
     },
   ],
   throwNew: { args: ['id'] },
-};
+});
 
 /** The project's `calls` over the defaults: each key given replaces the default of that key. */
 export function resolveCalls(partial: Partial<CallsConfig> | undefined): CallsConfig {
-  return {
+  return normalizeCalls({
     functions: partial?.functions ?? DEFAULT_CALLS.functions,
     modules: partial?.modules ?? DEFAULT_CALLS.modules,
     throwNew: partial?.throwNew ?? DEFAULT_CALLS.throwNew,
+  });
+}
+
+/**
+ * Method tables are looked up by names taken from code (`import { toString as get } from
+ * './kerror'`): they are copied into prototype-less objects, so `methods['toString']` or
+ * `methods['constructor']` is undefined rather than a function of Object.prototype.
+ */
+function normalizeCalls(calls: CallsConfig): CallsConfig {
+  return {
+    functions: calls.functions,
+    modules: calls.modules.map((form) => ({
+      ...form,
+      methods: methodTable(form.methods),
+      ...(form.wrap ? { wrap: { ...form.wrap, methods: methodTable(form.wrap.methods) } } : {}),
+    })),
+    throwNew: calls.throwNew,
   };
+}
+
+/** An own-properties-only copy of a method table, without a prototype (idempotent). */
+export function methodTable(
+  methods: Readonly<Record<string, readonly ArgumentRole[]>>,
+): Readonly<Record<string, readonly ArgumentRole[]>> {
+  if (Object.getPrototypeOf(methods) === null) return methods;
+  const table = Object.create(null) as Record<string, readonly ArgumentRole[]>;
+  for (const [name, roles] of Object.entries(methods)) table[name] = roles;
+  return table;
+}
+
+/** The roles of `method` in a method table, own properties only (the one lookup every surface uses). */
+export function rolesOf(
+  methods: Readonly<Record<string, readonly ArgumentRole[]>>,
+  method: string,
+): readonly ArgumentRole[] | undefined {
+  return Object.hasOwn(methods, method) ? methods[method] : undefined;
 }

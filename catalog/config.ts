@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveCalls, type ArgumentRole, type CallsConfig } from './calls';
 import { JsonLocator } from './locate';
 import type { CatalogProblem, JsonPath } from './model';
-import { describeFsError } from './sources';
+import { describeErrno, readTextFile } from './read-file';
 
 export const CONFIG_FILE_NAME = 'error-catalog.config.json';
 
@@ -52,11 +52,11 @@ export function findConfigFile(startDir: string): string | undefined {
 export function readConfigFile(file: string): ConfigResult {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
     return {
       config: undefined,
-      problems: [{ file, line: 1, column: 1, message: `cannot read config: ${describeFsError(error)}` }],
+      problems: [{ file, line: 1, column: 1, message: `cannot read config: ${describeErrno(error)}` }],
     };
   }
   const locator = new JsonLocator(file, text);

@@ -1,3 +1,5 @@
+import { hasDeceptiveCharacters, skeleton } from './characters';
+
 /** Names of domains, subdomains and errors: lower-case snake_case. */
 export const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
@@ -8,9 +10,15 @@ export function isSnakeCase(name: string): boolean {
   return SNAKE_CASE.test(name);
 }
 
-/** True when `text` looks like an error id, used to tell ids from ordinary messages (`new Error('Invalid token.')`). */
+/**
+ * True when `text` looks like an error id, used to tell ids from ordinary messages (`new
+ * Error('Invalid token.')`). An id that hides an invisible or look-alike character
+ * (`'security.token.inv\u200Balid'`, a Cyrillic `а`) looks like one too, so that it is checked
+ * (and reported) rather than taken for a message.
+ */
 export function looksLikeErrorId(text: string): boolean {
-  return text.length <= 512 && ID_SHAPE.test(text);
+  if (text.length > 512) return false;
+  return ID_SHAPE.test(text) || (hasDeceptiveCharacters(text) && ID_SHAPE.test(skeleton(text)));
 }
 
 export interface ParsedId {

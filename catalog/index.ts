@@ -43,6 +43,7 @@ export {
   clearProjectCache,
   getProject,
   markProjectsStale,
+  onProjectStale,
   setFreshnessInterval,
   type Project,
   type ProjectRequest,
@@ -59,6 +60,15 @@ export {
 } from './callsite/findings';
 export { MESSAGES, renderMessage, type MessageData, type MessageId } from './callsite/messages';
 export { describeProblems } from './callsite/problems';
+export {
+  displayId,
+  displayText,
+  truncateText,
+  MAX_SHOWN_DESCRIPTION,
+  MAX_SHOWN_ID,
+  MAX_SHOWN_TEXT,
+} from './callsite/display';
+export { FileReadError, maxFileBytes, readTextFile, DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_ENV } from './read-file';
 export type {
   DottedReference,
   ErrorIdReference,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './read-file';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { CatalogLocation, JsonPath } from './model';
 
@@ -73,7 +73,7 @@ function computeLineStarts(text: string): number[] {
 export function locateInJson(file: string, path: JsonPath, target: 'key' | 'value'): CatalogLocation | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch {
     return undefined;
   }

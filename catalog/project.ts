@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { dirname, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Catalog } from './catalog';
 import { CallMatcher } from './callsite/match';
 import { resolveCalls } from './calls';
@@ -14,7 +15,7 @@ import {
   type ProjectConfig,
 } from './config';
 import type { CatalogProblem } from './model';
-import { readCatalogSources, signatureOf, type WatchedPath } from './sources';
+import { readCatalogSources, signatureOf, signatureOfStats, type WatchedPath } from './sources';
 import { buildCatalog } from './validate';
 
 /** Everything a tool needs to check one file: the config, the catalog, and the compiled `calls`. */
@@ -48,19 +49,40 @@ export interface ProjectRequest {
 interface Entry {
   project: Project;
   watched: WatchedPath[];
+  /** Watched path → its signature, to judge a watcher's report without a scan. */
+  watchedSet: ReadonlyMap<string, string>;
   checkedAt: number;
+  /** A file of the project is known to have changed: the next request reloads it. */
+  changed: boolean;
+  /** A background freshness check is running (at most one per project). */
+  checking: boolean;
 }
 
 let freshnessMs = Number(process.env['ERROR_CATALOG_FRESHNESS_MS'] ?? 500);
 const projects = new Map<string, Entry>();
 const discovered = new Map<string, { file: string | undefined; checkedAt: number }>();
 
+const staleListeners = new Set<(project: Project) => void>();
+/** Paths stat'ed per turn of the event loop by a background check (keeps a host responsive meanwhile). */
+const CHECK_BATCH = 256;
+
 /**
- * How long a loaded catalog is trusted before its files are stat'ed again. Long-running hosts
- * see an edit on the first request after this; a CLI run never pays more than a few stats.
+ * How long a loaded catalog is trusted before its files are stat'ed again. The check runs in
+ * the background (never on a request: 100,000 catalog files take longer to stat than the
+ * interval), and a change it finds is loaded by the next request. 0 means "check on every
+ * request, synchronously" (tests, and hosts that want an edit seen at once).
  */
 export function setFreshnessInterval(ms: number): void {
   freshnessMs = ms;
+}
+
+/**
+ * Calls `listener` when a background check finds that a project's files changed (so a host can
+ * ask its editor to re-check open files). Returns a function that removes the listener.
+ */
+export function onProjectStale(listener: (project: Project) => void): () => void {
+  staleListeners.add(listener);
+  return () => staleListeners.delete(listener);
 }
 
 /** Forgets every loaded project (tests, or a host that wants a clean slate). */
@@ -76,8 +98,7 @@ export function clearProjectCache(): void {
 export function markProjectsStale(path?: string): void {
   const target = path === undefined ? undefined : resolve(path);
   for (const entry of projects.values()) {
-    if (target === undefined || entry.watched.some((w) => w.path === target || target.startsWith(`${w.path}${sep}`)))
-      entry.checkedAt = Number.NEGATIVE_INFINITY;
+    if (target === undefined || changedAt(entry, target)) entry.changed = true;
   }
   if (target === undefined) discovered.clear();
 }
@@ -87,13 +108,70 @@ export function getProject(request: ProjectRequest): Project {
   const { key, load } = locateConfig(request, now);
   const entry = projects.get(key);
   if (entry) {
-    if (now - entry.checkedAt < freshnessMs) return entry.project;
-    entry.checkedAt = now;
-    if (entry.watched.every((w) => signatureOf(w.path) === w.signature)) return entry.project;
+    if (!entry.changed) {
+      if (now - entry.checkedAt < freshnessMs) return entry.project;
+      entry.checkedAt = now;
+      // Due: look at the files in the background; this request is served from the cache.
+      if (freshnessMs > 0) {
+        checkInBackground(entry);
+        return entry.project;
+      }
+      if (entry.watched.every((w) => signatureOf(w.path) === w.signature)) return entry.project;
+    }
   }
   const fresh = loadProject(load(), entry?.project.lastGoodCatalog, now);
   projects.set(key, fresh);
   return fresh.project;
+}
+
+/**
+ * Whether a path a watcher reported changes the project: the path itself when the project read
+ * it, else the nearest directory the project read above it (an added or removed entry changes
+ * the directory). One or two stats, whatever the size of the catalog.
+ */
+function changedAt(entry: Entry, target: string): boolean {
+  for (let path = target; ;) {
+    const signature = entry.watchedSet.get(path);
+    if (signature !== undefined)
+      return signatureOf(path) !== signature || (path !== target && isNewEntry(entry, target));
+    const parent = dirname(path);
+    if (parent === path) return false;
+    path = parent;
+  }
+}
+
+/** A path in a watched directory that the project did not read: an added catalog file (or an editor's temp file). */
+function isNewEntry(entry: Entry, target: string): boolean {
+  return !entry.watchedSet.has(target) && target.endsWith('.json') && signatureOf(target).startsWith('f:');
+}
+
+/** Stats the project's files off the request path, a batch per turn; a difference marks it stale. */
+function checkInBackground(entry: Entry): void {
+  if (entry.checking) return;
+  entry.checking = true;
+  void (async () => {
+    let changed = false;
+    try {
+      for (let start = 0; start < entry.watched.length && !changed; start += CHECK_BATCH) {
+        const batch = entry.watched.slice(start, start + CHECK_BATCH);
+        const signatures = await Promise.all(
+          batch.map((w) => stat(w.path).then(signatureOfStats, (error: unknown) => signatureOf(w.path, error))),
+        );
+        changed = signatures.some((signature, index) => signature !== batch[index]!.signature);
+      }
+    } finally {
+      entry.checking = false;
+    }
+    if (!changed || !isCached(entry)) return;
+    entry.changed = true;
+    for (const listener of staleListeners) listener(entry.project);
+  })();
+}
+
+/** False once the entry was replaced by a reload or dropped by clearProjectCache. */
+function isCached(entry: Entry): boolean {
+  for (const value of projects.values()) if (value === entry) return true;
+  return false;
 }
 
 function locateConfig(
@@ -106,6 +184,12 @@ function locateConfig(
     const key = `inline:${baseDir}:${JSON.stringify(inline)}`;
     const label = request.inlineLabel ?? 'inline error-catalog config';
     return { key, load: () => ({ result: normalizeConfig(inline, baseDir, undefined, undefined, label) }) };
+  }
+  const configFile: unknown = inline?.configFile;
+  if (configFile !== undefined && (typeof configFile !== 'string' || configFile === '')) {
+    const label = request.inlineLabel ?? 'inline error-catalog config';
+    const problem = { file: label, line: 1, column: 1, message: "'configFile' must be a path to a config file" };
+    return { key: `bad-config-file:${label}`, load: () => ({ result: { config: undefined, problems: [problem] } }) };
   }
   const file =
     inline?.configFile !== undefined
@@ -142,18 +226,19 @@ function loadProject(
   if (loaded.configFile) watched.push({ path: loaded.configFile, signature: signatureOf(loaded.configFile) });
   const matcher = new CallMatcher(config?.calls ?? resolveCalls(undefined));
   if (!config) {
-    return {
-      project: makeProject(undefined, configProblems, undefined, previousGood, matcher, watched),
-      watched,
-      checkedAt: now,
-    };
+    return entryOf(makeProject(undefined, configProblems, undefined, previousGood, matcher, watched), watched, now);
   }
   const read = readCatalogSources(config.catalog);
-  watched.push(...read.watched);
+  for (const path of read.watched) watched.push(path);
   const { catalog, problems } = buildCatalog(read.domains, classTable(config.classes));
-  const allProblems = [...read.problems, ...problems];
+  const allProblems = read.problems.concat(problems);
   const lastGood = allProblems.length === 0 ? catalog : previousGood;
-  return { project: makeProject(config, allProblems, catalog, lastGood, matcher, watched), watched, checkedAt: now };
+  return entryOf(makeProject(config, allProblems, catalog, lastGood, matcher, watched), watched, now);
+}
+
+function entryOf(project: Project, watched: WatchedPath[], now: number): Entry {
+  const watchedSet = new Map(watched.map((w) => [w.path, w.signature]));
+  return { project, watched, watchedSet, checkedAt: now, changed: false, checking: false };
 }
 
 function makeProject(

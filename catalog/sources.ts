@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { JsonLocator } from './locate';
 import type { CatalogProblem, JsonPath } from './model';
+import { describeErrno, describeFileType, readTextFile } from './read-file';
 
 /** One domain object as found in a catalog file, before validation. */
 export interface DomainSource {
@@ -37,13 +38,18 @@ export function readCatalogSources(paths: readonly string[]): ReadResult {
   return result;
 }
 
-export function signatureOf(path: string): string {
+/** What a path looks like now (kind, mtime, size, inode), or why it cannot be stat'ed. */
+export function signatureOf(path: string, failure?: unknown): string {
+  if (failure !== undefined) return `missing:${(failure as NodeJS.ErrnoException).code ?? ''}`;
   try {
-    const stat = statSync(path);
-    return `${stat.isDirectory() ? 'd' : 'f'}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    return signatureOfStats(statSync(path));
   } catch (error) {
     return `missing:${(error as NodeJS.ErrnoException).code ?? ''}`;
   }
+}
+
+export function signatureOfStats(stat: Stats): string {
+  return `${stat.isDirectory() ? 'd' : 'f'}:${stat.mtimeMs}:${stat.size}:${stat.ino}`;
 }
 
 function readPath(path: string, result: ReadResult): void {
@@ -52,7 +58,7 @@ function readPath(path: string, result: ReadResult): void {
     isDirectory = statSync(path).isDirectory();
   } catch (error) {
     result.watched.push({ path, signature: signatureOf(path) });
-    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog: ${describeFsError(error)}` });
+    result.problems.push({ file: path, line: 1, column: 1, message: `cannot read catalog: ${describeErrno(error)}` });
     return;
   }
   if (!isDirectory) return readFile(path, undefined, result);
@@ -60,13 +66,16 @@ function readPath(path: string, result: ReadResult): void {
   result.watched.push({ path, signature: signatureOf(path) });
   let entries: string[];
   try {
-    entries = readdirSync(path).filter((name) => DOMAIN_FILE.test(name));
+    // Sorted: problems come in the same order on every file system.
+    entries = readdirSync(path)
+      .filter((name) => DOMAIN_FILE.test(name))
+      .sort();
   } catch (error) {
     result.problems.push({
       file: path,
       line: 1,
       column: 1,
-      message: `cannot read catalog directory: ${describeFsError(error)}`,
+      message: `cannot read catalog directory: ${describeErrno(error)}`,
     });
     return;
   }
@@ -75,12 +84,14 @@ function readPath(path: string, result: ReadResult): void {
   for (const name of entries) {
     const kind = entryKind(join(path, name));
     if (kind === 'file') files.push({ name, match: DOMAIN_FILE.exec(name)! });
-    else if (kind !== 'directory') {
+    else {
+      // A FIFO, a device, a broken link: reported, so that a catalog is never silently partial.
+      result.watched.push({ path: join(path, name), signature: signatureOf(join(path, name)) });
       result.problems.push({
         file: join(path, name),
         line: 1,
         column: 1,
-        message: `cannot read catalog file: ${describeFsError(kind)}`,
+        message: `cannot read catalog file: ${kind}`,
       });
     }
   }
@@ -92,13 +103,18 @@ function readPath(path: string, result: ReadResult): void {
   for (const { name, match } of files) readFile(join(path, name), match, result);
 }
 
-/** A file, a directory (`x.json/` is skipped), or why it cannot be read (a broken or looping symlink). */
-function entryKind(path: string): 'file' | 'directory' | unknown {
+/**
+ * A regular file, or why the entry cannot be read: a directory named `x.json`, not a regular
+ * file (a FIFO, a device), a broken or looping symlink.
+ */
+function entryKind(path: string): 'file' | string {
   try {
     const stat = statSync(path);
-    return stat.isFile() ? 'file' : 'directory';
+    if (stat.isFile()) return 'file';
+    if (stat.isDirectory()) return 'is a directory';
+    return `not a regular file (${describeFileType(stat)})`;
   } catch (error) {
-    return error;
+    return describeErrno(error);
   }
 }
 
@@ -110,9 +126,9 @@ function readFile(file: string, nameMatch: RegExpExecArray | undefined, result: 
   result.watched.push({ path: file, signature: signatureOf(file) });
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
-    result.problems.push({ file, line: 1, column: 1, message: `cannot read catalog file: ${describeFsError(error)}` });
+    result.problems.push({ file, line: 1, column: 1, message: `cannot read catalog file: ${describeErrno(error)}` });
     return;
   }
   const locator = new JsonLocator(file, text);
@@ -120,7 +136,7 @@ function readFile(file: string, nameMatch: RegExpExecArray | undefined, result: 
   try {
     value = JSON.parse(text);
   } catch {
-    result.problems.push(...syntaxProblems(file, text, locator));
+    for (const problem of syntaxProblems(file, text, locator)) result.problems.push(problem);
     return;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -190,13 +206,11 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
   }
   // Only the first: the parser recovers and goes on, and what it reports after a syntax error
   // (a truncated file, a missing quote) is mostly the same mistake seen again.
-  return errors
-    .slice(0, 1)
-    .map((error) => ({
-      file,
-      ...locator.position(error.offset),
-      message: `invalid JSON: ${describeParseError(error)}`,
-    }));
+  return errors.slice(0, 1).map((error) => ({
+    file,
+    ...locator.position(error.offset),
+    message: `invalid JSON: ${describeParseError(error)}`,
+  }));
 }
 
 function describeParseError(error: ParseError): string {
@@ -204,21 +218,4 @@ function describeParseError(error: ParseError): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return words;
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many symbolic links (a symlink loop?)';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return (error as Error).message ?? String(error);
-  }
 }

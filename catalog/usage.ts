@@ -87,7 +87,7 @@ export class UsageCollector {
           ? [...d.subdomains.values()]
           : [d.subdomains.get(subdomain)].filter((s) => s !== undefined);
       for (const s of subdomains) {
-        if (name === undefined) found.push(...s.errors.values());
+        if (name === undefined) for (const error of s.errors.values()) found.push(error);
         else {
           const error = s.errors.get(name);
           if (error) found.push(error);

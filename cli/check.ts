@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { isRegularFile, readTextFile } from '../catalog/read-file';
 import { checkCatalog, findDuplicateKeys, type Catalog, type CatalogProblem } from '../catalog';
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat } from './args';
 import { readDocsOptions } from './docs/options';
@@ -22,7 +22,8 @@ Options:
   --format <format>   text (default) or json
   -h, --help          show this help
 
-Exit codes: 0 no problems, 1 problems found, 2 usage or config error.
+Exit codes: 0 no problems, 1 problems found, 2 usage, config or file error,
+3 internal error.
 `;
 
 const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' } } as const;
@@ -61,12 +62,12 @@ function duplicateKeys(files: readonly string[]): CatalogProblem[] {
   for (const file of files) {
     let text: string;
     try {
-      if (!statSync(file).isFile()) continue;
-      text = readFileSync(file, 'utf8');
+      if (!isRegularFile(file)) continue;
+      text = readTextFile(file);
     } catch {
       continue; // the loader has already reported an unreadable file
     }
-    problems.push(...findDuplicateKeys(file, text));
+    for (const problem of findDuplicateKeys(file, text)) problems.push(problem);
   }
   return problems;
 }

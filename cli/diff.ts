@@ -31,7 +31,7 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
     for (const line of midA) ops.push({ type: '-', line });
     for (const line of midB) ops.push({ type: '+', line });
   } else {
-    ops.push(...lcsOps(midA, midB));
+    for (const op of lcsOps(midA, midB)) ops.push(op);
   }
   for (const line of a.slice(endA)) ops.push({ type: ' ', line });
   return ops;
@@ -71,7 +71,9 @@ function normalizeRuns(ops: Op[]): Op[] {
   let removed: Op[] = [];
   let added: Op[] = [];
   const flush = (): void => {
-    result.push(...removed, ...added);
+    // No spread: a 200,000-line page is one run of changes, too many arguments for push(...).
+    for (const op of removed) result.push(op);
+    for (const op of added) result.push(op);
     removed = [];
     added = [];
   };
@@ -93,6 +95,10 @@ export function unifiedDiff(before: string, after: string, fromLabel: string, to
   const ops = diffLines(splitLines(before), splitLines(after));
   const changes = ops.map((op, index) => (op.type === ' ' ? -1 : index)).filter((index) => index >= 0);
   let text = `--- ${fromLabel}\n+++ ${toLabel}\n`;
+  // Line numbers before ops[counted], advanced as hunks go (hunks come in order): linear, not per hunk.
+  let counted = 0;
+  let oldLine = 1;
+  let newLine = 1;
   let k = 0;
   while (k < changes.length) {
     const first = changes[k]!;
@@ -101,11 +107,9 @@ export function unifiedDiff(before: string, after: string, fromLabel: string, to
     k++;
     const from = Math.max(0, first - CONTEXT);
     const to = Math.min(ops.length, last + CONTEXT + 1);
-    let oldLine = 1;
-    let newLine = 1;
-    for (const op of ops.slice(0, from)) {
-      if (op.type !== '+') oldLine++;
-      if (op.type !== '-') newLine++;
+    for (; counted < from; counted++) {
+      if (ops[counted]!.type !== '+') oldLine++;
+      if (ops[counted]!.type !== '-') newLine++;
     }
     const hunk = ops.slice(from, to);
     const oldCount = hunk.filter((op) => op.type !== '+').length;

@@ -23,7 +23,8 @@ Options:
                       (repeatable; standard classes only)
   -h, --help          show this help
 
-Exit codes: 0 listed, 1 catalog problems (run error-catalog check), 2 usage or config error.
+Exit codes: 0 listed, 1 catalog problems (run error-catalog check), 2 usage, config or file error,
+3 internal error.
 `;
 
 const OPTIONS = { ...COMMON_OPTIONS, format: { type: 'string' }, deprecated: { type: 'boolean' } } as const;
@@ -98,7 +99,8 @@ function toCsv(rows: readonly Row[]): string {
 /** Aligned columns, one id per line, so that `grep` finds a whole entry. */
 function toText(rows: readonly Row[]): string {
   const cells = rows.map((row) => [row.id, row.code, row.class, String(row.status ?? '?')]);
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...cells.map((cell) => cell[column]!.length)));
+  // reduce, not Math.max(...): 150,000 rows are too many arguments.
+  const widths = [0, 1, 2, 3].map((column) => cells.reduce((width, cell) => Math.max(width, cell[column]!.length), 0));
   return rows
     .map((row, index) => {
       const columns = cells[index]!.map((cell, column) =>

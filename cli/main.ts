@@ -7,12 +7,16 @@ import { DOCS_HELP, runDocs } from './docs';
 import { IDS_HELP, runIds } from './ids';
 import { err, formatProblem, out } from './output';
 import { runUnused, UNUSED_HELP } from './unused';
-import { CatalogError, ConfigError } from './setup';
+import { OutputError } from './docs/out-folder';
+import { CatalogProblemsError, ConfigError } from './setup';
+import { FileReadError } from '../catalog/read-file';
 
 /** Exit codes, as documented in every command's --help and in docs/cli.md. */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** A bug of ours, not something the user can fix: distinct so that CI can tell them apart. */
+export const EXIT_INTERNAL = 3;
 
 interface Command {
   readonly summary: string;
@@ -40,7 +44,8 @@ Every command reads the project config: --config <file>, else the nearest
 error-catalog.config.json walking up from the current directory; without a config,
 --catalog <path> names the catalog. 'error-catalog --version' prints the version.
 
-Exit codes: 0 ok, 1 problems found, 2 usage or config error.
+Exit codes: 0 ok, 1 problems found, 2 usage, config or file error (one line says
+which), 3 internal error (a bug: please report it).
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -50,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
+    const topic = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
     out(topic?.help ?? MAIN_HELP);
     return EXIT_OK;
   }
@@ -74,13 +79,22 @@ async function main(argv: readonly string[]): Promise<number> {
       err(error.problems.map((problem) => formatProblem(problem)).join('\n'));
       return EXIT_USAGE;
     }
-    if (error instanceof CatalogError) {
+    if (error instanceof OutputError || error instanceof FileReadError) {
+      err(`error-catalog ${name}: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CatalogProblemsError) {
       err(error.problems.map((problem) => formatProblem(problem)).join('\n'));
       err(`error-catalog ${name}: the catalog has problems; fix them first (error-catalog check lists them)`);
       return EXIT_PROBLEMS;
     }
     throw error;
   }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 function version(): string {
@@ -100,7 +114,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    err(`error-catalog: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = EXIT_USAGE;
+    // One line by default; the stack is for a bug report, on request.
+    const message = error instanceof Error ? error.message : String(error);
+    const debug = process.env['ERROR_CATALOG_DEBUG'] !== undefined && error instanceof Error && error.stack;
+    err(
+      debug
+        ? `error-catalog: internal error: ${error.stack}`
+        : `error-catalog: internal error: ${firstLine(message)} (a bug: please report it; ERROR_CATALOG_DEBUG=1 shows the stack)`,
+    );
+    process.exitCode = EXIT_INTERNAL;
   },
 );

@@ -18,8 +18,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** The catalog has problems, so a command that reads it refuses to go on: exit 1. */
-export class CatalogError extends Error {
+/**
+ * The catalog has problems, so a command that needs a sound one refuses to go on: exit 1.
+ * (Not `CatalogError`: that name is the catalog's entry type, an error of the catalog.)
+ */
+export class CatalogProblemsError extends Error {
   constructor(readonly problems: readonly CatalogProblem[]) {
     super(`${problems.length} catalog problem(s)`);
   }
@@ -57,6 +60,6 @@ export function resolveConfig(choice: ConfigChoice, cwd = process.cwd()): Projec
 /** Loads the project's catalog for a command that needs a sound one (docs, ids, unused). */
 export function loadSoundCatalog(config: ProjectConfig): Catalog {
   const { catalog, problems } = loadCatalog(config.catalog, config.classes);
-  if (problems.length > 0) throw new CatalogError(problems);
+  if (problems.length > 0) throw new CatalogProblemsError(problems);
   return catalog;
 }

@@ -33,7 +33,7 @@ Options:
   -h, --help          show this help
 
 Exit codes: 0 done (or nothing unused), 1 unused ids with --fail-on-unused, or catalog
-problems, 2 usage or config error.
+problems, 2 usage, config or file error, 3 internal error.
 `;
 
 const OPTIONS = {
@@ -60,7 +60,7 @@ export async function runUnused(args: readonly string[]): Promise<number> {
 
   let files: string[];
   try {
-    files = findSourceFiles(positionals.length > 0 ? positionals : ['.']);
+    files = findSourceFiles(positionals.length > 0 ? positionals : ['.'], (message) => err(message));
   } catch (error) {
     throw new UsageError(
       `cannot scan ${(error as { path?: string }).path ?? 'the given paths'}: ${(error as Error).message}`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../catalog/read-file';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { fileOf, uriOf } from './paths';
@@ -33,9 +33,9 @@ export class TextSource {
     return this.openUris.get(file) ?? uriOf(file);
   }
 
-  /** The current text of a file; throws when a closed file cannot be read. */
+  /** The current text of a file; throws when a closed file cannot be read (only regular files, size capped: catalog/read-file). */
   read(file: string): string {
-    return this.openDocument(file)?.getText() ?? readFileSync(file, 'utf8');
+    return this.openDocument(file)?.getText() ?? readTextFile(file);
   }
 
   /** The text as a document, for offset ↔ position conversions; undefined when unreadable. */
@@ -43,7 +43,7 @@ export class TextSource {
     const open = this.openDocument(file);
     if (open) return open;
     try {
-      return TextDocument.create(uriOf(file), 'plaintext', 0, readFileSync(file, 'utf8'));
+      return TextDocument.create(uriOf(file), 'plaintext', 0, readTextFile(file));
     } catch {
       return undefined;
     }

@@ -1,5 +1,11 @@
 import type * as TS from 'typescript';
-import { completeAt, type Catalog, type CompletionCandidate, type CompletionResult } from '../catalog/index';
+import {
+  completeAt,
+  displayText,
+  type Catalog,
+  type CompletionCandidate,
+  type CompletionResult,
+} from '../catalog/index';
 import type { PluginContext } from './context';
 import { describeEntry } from './quick-info';
 import { callUnderCursor } from './call-sites';
@@ -83,7 +89,7 @@ function candidatesAt(
 /** The short text beside an entry: hex code and message for an error, the code for a group. */
 function summary(catalog: Catalog, candidate: CompletionCandidate): string {
   const entry = candidate.entry;
-  if ('fullCode' in entry) return `${catalog.hexCode(entry)} ${truncate(entry.message, 80)}`;
+  if ('fullCode' in entry) return `${catalog.hexCode(entry)} ${displayText(entry.message, 80)}`;
   if ('subdomains' in entry) return `domain ${entry.code} · ${countIn(entry.subdomains.values())} errors`;
   return `subdomain ${entry.code} · ${entry.errors.size} errors`;
 }
@@ -92,8 +98,4 @@ function countIn(subdomains: Iterable<{ errors: { size: number } }>): number {
   let count = 0;
   for (const subdomain of subdomains) count += subdomain.errors.size;
   return count;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,4 +1,5 @@
 import { formatHexCode } from '../ids';
+import { displayId, displayText, MAX_SHOWN_DESCRIPTION } from './display';
 import type { Catalog } from '../catalog';
 import type { CatalogDomain, CatalogError, CatalogSubdomain } from '../model';
 
@@ -23,17 +24,17 @@ export function describeEntry(
     let errors = 0;
     for (const subdomain of entry.subdomains.values()) errors += subdomain.errors.size;
     const lines = [
-      `Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
+      `Domain \`${displayId(entry.name)}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
     ];
     if (entry.deprecated !== undefined) lines.push(`**Deprecated**${since(entry.deprecated.since)}.`);
     return {
-      title: `(error domain) ${entry.name}`,
+      title: `(error domain) ${displayId(entry.name)}`,
       markdown: lines.join('\n\n'),
       deprecated: entry.deprecated !== undefined,
     };
   }
   const deprecation = catalog.scopeDeprecation(entry);
-  const id = `${entry.domain.name}.${entry.name}`;
+  const id = displayId(`${entry.domain.name}.${entry.name}`);
   const lines = [`Subdomain \`${id}\` · code \`${formatHexCode(entry.code)}\` · ${entry.errors.size} errors`];
   if (deprecation)
     lines.push(
@@ -48,9 +49,10 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
   const placeholders = catalog.placeholderCount(error);
   const lines = [
     `\`${hex}\` · ${escape(error.class)}${status === undefined ? '' : ` · HTTP ${status}`}`,
-    `**Message:** ${showPlaceholders(error.message)}${placeholders > 0 ? ` _(${placeholders} placeholder${placeholders > 1 ? 's' : ''})_` : ''}`,
+    `**Message:** ${showPlaceholders(displayText(error.message))}${placeholders > 0 ? ` _(${placeholders} placeholder${placeholders > 1 ? 's' : ''})_` : ''}`,
   ];
-  if (error.description !== '' && error.description !== error.message) lines.push(escape(error.description));
+  if (error.description !== '' && error.description !== error.message)
+    lines.push(escape(displayText(error.description, MAX_SHOWN_DESCRIPTION)));
   const deprecation = catalog.deprecationOf(error);
   if (deprecation) {
     if (deprecation.level === 'error') {
@@ -64,7 +66,11 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
       lines.push(`**Deprecated**${since(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`);
     }
   }
-  return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
+  return {
+    title: `(error) ${displayId(error.id)}: ${hex}`,
+    markdown: lines.join('\n\n'),
+    deprecated: deprecation !== undefined,
+  };
 }
 
 /** The message as markdown, each placeholder set off as code so it reads as a slot. */

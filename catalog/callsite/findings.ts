@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog';
 import { parseErrorId } from '../ids';
 import type { CatalogError, Deprecation } from '../model';
+import { displayData, displayId } from './display';
 import { didYouMean, renderMessage, sinceText, type MessageData, type MessageId } from './messages';
 import type {
   DottedReference,
@@ -328,7 +329,7 @@ function rewrite(part: StaticPart, value: string): TextEdit {
 }
 
 function idFix(id: string, edits: readonly TextEdit[]): IdFix {
-  const data = { id };
+  const data = { id: displayId(id) };
   return { messageId: 'replaceWith', data, message: renderMessage('replaceWith', data), id, edits };
 }
 
@@ -340,5 +341,6 @@ function finding(
   fix?: IdFix,
   suggestions: readonly IdFix[] = [],
 ): Finding {
-  return { kind, messageId, data, message: renderMessage(messageId, data), range, fix, suggestions };
+  const shown = displayData(data);
+  return { kind, messageId, data: shown, message: renderMessage(messageId, shown), range, fix, suggestions };
 }

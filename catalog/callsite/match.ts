@@ -1,4 +1,4 @@
-import type { ArgumentRole, CallsConfig, FunctionForm, ModuleForm } from '../calls';
+import { rolesOf, type ArgumentRole, type CallsConfig, type FunctionForm, type ModuleForm } from '../calls';
 import { looksLikeErrorId } from '../ids';
 import type { ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, StaticPart } from './reference';
 import type { ArgumentDescription, CallSiteDescription, NameBinding, RootBinding, StaticArgument } from './site';
@@ -84,12 +84,12 @@ export class CallMatcher {
     const callee = this.resolveCallee(site, depth);
     if (callee) {
       if (callee.kind === 'wrapper') {
-        const roles = callee.form.wrap!.methods[callee.method];
+        const roles = rolesOf(callee.form.wrap!.methods, callee.method);
         if (roles) return this.wrappedReference(site, roles, callee.scope);
       } else if (callee.method === callee.form.wrap?.method) {
         return scopeReference(site, callee.form.wrap.args);
       } else {
-        const roles = callee.form.methods[callee.method];
+        const roles = rolesOf(callee.form.methods, callee.method);
         if (roles) return buildReference(site, roles, 'split');
       }
       // A known module or wrapper but an unknown method: not a reference (e.g. kerror.format()).

@@ -1,4 +1,5 @@
 import type { CatalogProblem } from '../model';
+import { displayText } from './display';
 import type { MessageData } from './messages';
 
 /**
@@ -11,5 +12,6 @@ export function describeProblems(problems: readonly CatalogProblem[]): MessageDa
   if (!first) return { problem: 'no catalog.', more: '' };
   const count = problems.length - 1;
   const more = count > 0 ? ` (and ${count} more problem${count > 1 ? 's' : ''}).` : '';
-  return { problem: `${first.file}:${first.line}:${first.column}: ${first.message}${more === '' ? '.' : ''}`, more };
+  const problem = displayText(`${first.file}:${first.line}:${first.column}: ${first.message}`);
+  return { problem: `${problem}${more === '' ? '.' : ''}`, more };
 }

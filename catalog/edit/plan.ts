@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { describeFsError } from '../sources';
+import { describeErrno, readTextFile } from '../read-file';
 
 /**
  * Plans of edits to catalog files, as text edits a host applies (the language server as a
@@ -33,11 +32,8 @@ export type CatalogKey =
   | { readonly kind: 'subdomain'; readonly domain: string; readonly subdomain: string }
   | { readonly kind: 'error'; readonly domain: string; readonly subdomain: string; readonly name: string };
 
-/** The file's text on disk; only a regular file is read (a FIFO or a device in its place would block or never end). */
-export const readFromDisk: ReadText = (file) => {
-  if (!statSync(file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-  return readFileSync(file, 'utf8');
-};
+/** The file's text on disk, through the one safe reader (regular files only, size capped). */
+export const readFromDisk: ReadText = (file) => readTextFile(file);
 
 export function refuse(reason: string): EditPlan {
   return { ok: false, reason };
@@ -54,7 +50,7 @@ export function parseFile(file: string, readText: ReadText): ParsedFile {
   try {
     text = readText(file);
   } catch (error) {
-    return { ok: false, reason: `cannot read ${file}: ${describeFsError(error)}` };
+    return { ok: false, reason: `cannot read ${file}: ${describeErrno(error)}` };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });

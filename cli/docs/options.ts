@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../catalog/read-file';
 import { resolve } from 'node:path';
 import type { CatalogProblem, ProjectConfig } from '../../catalog';
 import { JsonLocator } from '../../catalog/locate';
@@ -41,7 +41,7 @@ export function readDocsOptions(config: ProjectConfig): { options: DocsOptions; 
   const report = (key: string, target: 'key' | 'value', message: string): void => {
     if (config.file !== undefined && locator === undefined) {
       try {
-        locator = new JsonLocator(config.file, readFileSync(config.file, 'utf8'));
+        locator = new JsonLocator(config.file, readTextFile(config.file));
       } catch {
         // Read a moment ago by readConfigFile; if it vanished since, report at 1:1.
       }

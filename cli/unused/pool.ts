@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../catalog/read-file';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -85,7 +85,7 @@ export async function scanFiles(
   try {
     for (let batch = take(); batch; batch = take()) {
       for (let index = batch.start; index < batch.end; index++) {
-        results[index] = scanFile(files[index]!, matcher, readFileSync);
+        results[index] = scanFile(files[index]!, matcher, (file) => readTextFile(file));
         onResult();
       }
       // Let the workers' results in, and hand them their next batch, between two batches of ours.

@@ -81,12 +81,19 @@ function roleCount(matcher: CallMatcher): number {
 }
 
 function maxRoles(calls: CallsConfig): number {
-  const lengths = [0, ...calls.functions.map((form) => form.args.length)];
-  if (calls.throwNew) lengths.push(calls.throwNew.args.length);
+  // A loop, not Math.max(...): a config may list any number of methods.
+  let max = 0;
+  const see = (roles: readonly unknown[]): void => {
+    if (roles.length > max) max = roles.length;
+  };
+  for (const form of calls.functions) see(form.args);
+  if (calls.throwNew) see(calls.throwNew.args);
   for (const form of calls.modules) {
-    lengths.push(...Object.values(form.methods).map((roles) => roles.length));
-    if (form.wrap)
-      lengths.push(form.wrap.args.length, ...Object.values(form.wrap.methods).map((roles) => roles.length));
+    for (const roles of Object.values(form.methods)) see(roles);
+    if (form.wrap) {
+      see(form.wrap.args);
+      for (const roles of Object.values(form.wrap.methods)) see(roles);
+    }
   }
-  return Math.max(...lengths);
+  return max;
 }

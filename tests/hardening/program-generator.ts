@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileStatement } from './hostile-names';
 
 /**
  * Generated programs around the recognised call forms, for the fuzz suites of the ESLint rules
@@ -242,6 +243,7 @@ export const program: fc.Arbitrary<GeneratedProgram> = fc
     fc.array(
       fc.oneof(
         call.map((text) => ({ text })),
+        hostileStatement.map((text) => ({ text })),
         oracleStatement.map(([value, n, options]) => ({ value, n, options })),
       ),
       { maxLength: 12 },
