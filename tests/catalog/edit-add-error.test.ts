@@ -366,12 +366,18 @@ describe('planAddError reads unsaved text and refuses what it cannot do', () => 
     const file = c.file('errors/3-api.json');
     rmSync(file);
     mkdirSync(file);
-    const reason = `cannot read ${file}: not a regular file`;
-    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({ ok: false, reason });
+    // The words of the one safe reader (catalog/read-file.ts).
+    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({
+      ok: false,
+      reason: `cannot read ${file}: is a directory`,
+    });
     if (process.platform === 'win32') return;
     rmSync(file, { recursive: true });
     execFileSync('mkfifo', [file]);
-    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({ ok: false, reason });
+    expect(planAddError(catalog, 'api.auth.revoked')).toEqual({
+      ok: false,
+      reason: `cannot read ${file}: not a regular file (a FIFO)`,
+    });
   });
 
   it('refuses to edit a buffer that is not valid JSON', () => {
