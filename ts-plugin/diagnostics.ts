@@ -1,15 +1,6 @@
 import type * as TS from 'typescript';
-import {
-  checkReference,
-  type Catalog,
-  type ErrorIdReference,
-  type Finding,
-  type FindingKind,
-  type IdFix,
-  type IdPart,
-  type Project,
-  type Range,
-} from '../catalog/index';
+import { type Catalog, type Finding, type FindingKind, type Project } from '../catalog/index';
+import { checkReferenceCached } from '../catalog/callsite/cached-check';
 import type { PluginContext } from './context';
 import { callSitesOf, type FoundCall } from './call-sites';
 
@@ -44,7 +35,7 @@ export function findingsOf(
   const findings: LocatedFinding[] = [];
   for (const found of callSitesOf(context.ts, sourceFile, project.matcher)) {
     // Dynamic ids are the linter's opt-in report; the editor stays quiet about them.
-    for (const finding of checkCached(found.reference, catalog))
+    for (const finding of checkReferenceCached(found.reference, catalog))
       if (finding.kind !== 'dynamic') findings.push({ finding, found });
   }
   cache.set(sourceFile, { catalog, findings });
@@ -99,71 +90,4 @@ function diagnostic(
   category: TS.DiagnosticCategory,
 ): TS.Diagnostic {
   return { file, start: range[0], length: range[1] - range[0], messageText, category, code, source: SOURCE };
-}
-
-/**
- * Findings depend on a reference's values and layout, not on where it sits in the file; after an
- * edit most calls are unchanged but moved. So findings are computed once per catalog for a
- * reference shifted to offset 0 (did-you-mean searches are the costly part) and shifted back.
- */
-const shapes = new WeakMap<Catalog, Map<string, readonly Finding[]>>();
-const MAX_SHAPES = 10_000;
-
-function checkCached(reference: ErrorIdReference, catalog: Catalog): readonly Finding[] {
-  const origin = reference.range[0];
-  const normalized = shiftReference(reference, -origin);
-  const key = JSON.stringify(normalized);
-  let byShape = shapes.get(catalog);
-  if (!byShape) shapes.set(catalog, (byShape = new Map()));
-  let findings = byShape.get(key);
-  if (!findings) {
-    if (byShape.size >= MAX_SHAPES) byShape.clear();
-    findings = checkReference(normalized, catalog);
-    byShape.set(key, findings);
-  }
-  return origin === 0 ? findings : findings.map((finding) => shiftFinding(finding, origin));
-}
-
-const shift = (range: Range, by: number): Range => [range[0] + by, range[1] + by];
-const shiftPart = (part: IdPart, by: number): IdPart => {
-  if (part.kind === 'missing') return part;
-  if (part.kind !== 'choice') return { ...part, range: shift(part.range, by) };
-  const options = part.options.map((option) => ({ ...option, range: shift(option.range, by) }));
-  return { ...part, range: shift(part.range, by), options };
-};
-
-function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReference {
-  const range = shift(reference.range, by);
-  switch (reference.form) {
-    case 'dotted':
-      return { ...reference, range, id: shiftPart(reference.id, by) };
-    case 'scope':
-      return {
-        ...reference,
-        range,
-        domain: shiftPart(reference.domain, by),
-        subdomain: shiftPart(reference.subdomain, by),
-      };
-    default:
-      return {
-        ...reference,
-        range,
-        domain: shiftPart(reference.domain, by),
-        subdomain: shiftPart(reference.subdomain, by),
-        name: shiftPart(reference.name, by),
-      };
-  }
-}
-
-function shiftFix(fix: IdFix, by: number): IdFix {
-  return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: shift(edit.range, by) })) };
-}
-
-function shiftFinding(finding: Finding, by: number): Finding {
-  return {
-    ...finding,
-    range: shift(finding.range, by),
-    fix: finding.fix && shiftFix(finding.fix, by),
-    suggestions: finding.suggestions.map((fix) => shiftFix(fix, by)),
-  };
 }

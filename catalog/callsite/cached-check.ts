@@ -7,7 +7,7 @@ import type { Range } from './site';
  * Findings depend on a reference's values and layout, not on where it sits in the file; after an
  * edit most calls are unchanged but moved. So findings are computed once per catalog for a
  * reference shifted to offset 0 (did-you-mean searches are the costly part) and shifted back.
- * For hosts that re-check whole files on every keystroke (the editor surfaces).
+ * For hosts that re-check whole files on every keystroke (the tsserver plugin, the language server).
  */
 const shapes = new WeakMap<Catalog, Map<string, readonly Finding[]>>();
 const MAX_SHAPES = 10_000;
@@ -28,8 +28,13 @@ export function checkReferenceCached(reference: ErrorIdReference, catalog: Catal
 }
 
 const shift = (range: Range, by: number): Range => [range[0] + by, range[1] + by];
-const shiftPart = (part: IdPart, by: number): IdPart =>
-  part.kind === 'missing' ? part : { ...part, range: shift(part.range, by) };
+const shiftPart = (part: IdPart, by: number): IdPart => {
+  if (part.kind === 'missing') return part;
+  if (part.kind !== 'choice') return { ...part, range: shift(part.range, by) };
+  // A conditional's branches move with it: findings and fixes sit on the branch.
+  const options = part.options.map((option) => ({ ...option, range: shift(option.range, by) }));
+  return { ...part, range: shift(part.range, by), options };
+};
 
 function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReference {
   const range = shift(reference.range, by);
