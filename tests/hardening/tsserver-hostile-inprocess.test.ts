@@ -79,7 +79,6 @@ describe('hostile catalogs through the plugin', () => {
     for (let i = 0; i < 10_000; i++)
       domains[`d${i}`] = { code: i % 256, subDomains: { main: { code: 1, errors: { ok: errorEntry(1) } } } };
     const { h, file, path } = pluginOver({ 'catalog.json': JSON.stringify(domains, null, 1) }, 'catalog.json');
-    const started = Date.now();
     const diagnostics = exercise(h, file);
     expect(problemOf(diagnostics)).toMatch(
       new RegExp(
@@ -89,7 +88,6 @@ describe('hostile catalogs through the plugin', () => {
     // A broken catalog is still browsed (partial is better than nothing for completion): the 256 domains with distinct codes.
     const entries = h.service.getCompletionsAtPosition(file, INSIDE, {})?.entries ?? [];
     expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['d0.main.ok', 'd1.main.ok', 'd255.main.ok']));
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('duplicate keys in one JSON object: last one wins, as in JSON.parse (error-catalog check reports them)', () => {
