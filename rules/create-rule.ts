@@ -3,9 +3,15 @@ import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
 import type { Finding, FindingKind } from '../catalog/callsite/findings';
 import type { Range } from '../catalog/callsite/site';
 
+/** The level `configs.recommended` gives a rule; `false`: not in it (the config sets it `off`). */
+export type RecommendedLevel = 'error' | 'warn' | false;
+
 export interface ErrorCatalogRuleDocs {
-  /** Whether `configs.recommended` turns the rule on. */
-  readonly recommended: boolean;
+  /**
+   * The one source of `configs.recommended` (rules/index.ts builds the config from it), so the
+   * rule's meta and the config cannot disagree.
+   */
+  readonly recommended: RecommendedLevel;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/error-catalog/error-catalog/blob/main/docs/rules/';
