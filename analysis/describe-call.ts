@@ -20,7 +20,7 @@
  *
  * `parent` links are required: they tell whether a `new` is thrown.
  */
-import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type {
   ArgumentDescription,
   CallSiteDescription,
@@ -32,6 +32,7 @@ import type {
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
 const { findVariable, getStaticValue } = ASTUtils;
+const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 export type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -77,7 +78,7 @@ export function scopeResolver(scopeManager: {
     const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: Node | undefined = node; current; current = current.parent) {
       const scope = scopeManager.acquire(current, inner);
-      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+      if (scope) return scope.type === ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
     }
     return scopeManager.globalScope!;
   };
@@ -212,7 +213,7 @@ function bindingOf(
   const def = variable.defs[0]!;
   if (variable.defs.length > 1) return { kind: 'local', name };
 
-  if (def.type === 'ImportBinding') {
+  if (def.type === DefinitionType.ImportBinding) {
     const spec = def.node;
     if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const ref = spec.moduleReference;
@@ -234,7 +235,7 @@ function bindingOf(
     return { kind: 'module', name, source, imported };
   }
 
-  if (def.type !== 'Variable') return { kind: 'local', name };
+  if (def.type !== DefinitionType.Variable) return { kind: 'local', name };
   const declarator = def.node;
   if (!declarator.init) return { kind: 'local', name };
   const declScope = scopeOf(declarator);
@@ -257,8 +258,7 @@ function bindingOf(
         ? { kind: 'module', name, source: required.source, imported: 'default' }
         : { kind: 'module', name, source: required.source };
     const constant =
-      (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
-      variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+      def.parent.kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
     if (constant && depth < MAX_INIT_DEPTH)
       return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
   }

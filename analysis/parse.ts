@@ -6,7 +6,7 @@
  * analysis (describe-call.ts) and `@typescript-eslint/scope-manager` accept.
  */
 import { analyze } from '@typescript-eslint/scope-manager';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { parseSync, visitorKeys } from 'oxc-parser';
 import { scopeResolver, type Scope } from './describe-call';
 
@@ -66,12 +66,7 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
       scopeOf: (node) => {
         // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats
         // an unresolved name as a global, which is what a lib global would be anyway.
-        scopeOf ??= scopeResolver(
-          analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null }) as unknown as {
-            acquire(node: TSESTree.Node, inner?: boolean): TSESLint.Scope.Scope | null;
-            globalScope: TSESLint.Scope.Scope | null;
-          },
-        );
+        scopeOf ??= scopeResolver(analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null }));
         return scopeOf(node);
       },
     },

@@ -80,7 +80,7 @@ function readPath(path: string, result: ReadResult): void {
         file: join(path, name),
         line: 1,
         column: 1,
-        message: `cannot read catalog file: ${describeFsError(kind)}`,
+        message: `cannot read catalog file: ${describeFsError(kind.unreadable)}`,
       });
     }
   }
@@ -93,12 +93,12 @@ function readPath(path: string, result: ReadResult): void {
 }
 
 /** A file, a directory (`x.json/` is skipped), or why it cannot be read (a broken or looping symlink). */
-function entryKind(path: string): 'file' | 'directory' | unknown {
+function entryKind(path: string): 'file' | 'directory' | { readonly unreadable: unknown } {
   try {
     const stat = statSync(path);
     return stat.isFile() ? 'file' : 'directory';
   } catch (error) {
-    return error;
+    return { unreadable: error };
   }
 }
 
@@ -164,13 +164,11 @@ function syntaxProblems(file: string, text: string, locator: JsonLocator): Catal
   }
   // Only the first: the parser recovers and goes on, and what it reports after a syntax error
   // (a truncated file, a missing quote) is mostly the same mistake seen again.
-  return errors
-    .slice(0, 1)
-    .map((error) => ({
-      file,
-      ...locator.position(error.offset),
-      message: `invalid JSON: ${describeParseError(error)}`,
-    }));
+  return errors.slice(0, 1).map((error) => ({
+    file,
+    ...locator.position(error.offset),
+    message: `invalid JSON: ${describeParseError(error)}`,
+  }));
 }
 
 function describeParseError(error: ParseError): string {

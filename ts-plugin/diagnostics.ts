@@ -116,7 +116,7 @@ function checkCached(reference: ErrorIdReference, catalog: Catalog): readonly Fi
   const normalized = shiftReference(reference, -origin);
   const key = JSON.stringify(normalized);
   let byShape = shapes.get(catalog);
-  if (!byShape) shapes.set(catalog, (byShape = new Map()));
+  if (!byShape) shapes.set(catalog, (byShape = new Map<string, readonly Finding[]>()));
   let findings = byShape.get(key);
   if (!findings) {
     if (byShape.size >= MAX_SHAPES) byShape.clear();

@@ -1,3 +1,4 @@
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearProjectCache } from '../../catalog/index';
 import { createHarness, marked, ownDiagnostics, type Harness } from '../ts-plugin/harness';
@@ -23,11 +24,11 @@ const { text: APP, at: INSIDE } = marked(
 function pluginOver(
   files: Record<string, string>,
   catalog: string,
-): { h: Harness; file: string; path(p: string): string } {
+): { h: Harness; file: string; path: (p: string) => string } {
   const d = tempDir(files);
   dirs.push(d);
   const h = createHarness(d.dir, { catalog: d.path(catalog) }, { 'app.ts': APP });
-  return { h, file: h.path('app.ts'), path: d.path };
+  return { h, file: h.path('app.ts'), path: (p: string) => d.path(p) };
 }
 
 /** Asks everything once, at every offset of the short app, and returns the plugin's diagnostics. */
@@ -46,7 +47,8 @@ function exercise(h: Harness, file: string): ReturnType<typeof ownDiagnostics> {
 const problemOf = (diagnostics: ReturnType<typeof ownDiagnostics>): string => {
   const problem = diagnostics.find((d) => d.code === 93004);
   expect(problem).toBeDefined();
-  return String(problem!.messageText);
+  // a plain message, never a chain: flattened the way TypeScript prints it
+  return ts.flattenDiagnosticMessageText(problem!.messageText, '\n');
 };
 
 describe('hostile catalogs through the plugin', () => {

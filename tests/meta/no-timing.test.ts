@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENTUALLY_MS } from '../support/hang-guard';
+import config from '../../vitest.config.mjs'; // vitest.config.mts (TypeScript and Vite map .mjs to .mts)
+import { EVENTUALLY_MS, HOOK_HANG_MS, TEST_HANG_MS } from '../support/hang-guard';
 
 /**
  * Tests never assert timings: a busy machine must not fail them (issue 13). Speed is measured in
@@ -60,6 +61,11 @@ describe('no timing in tests', () => {
     expect(timingFindings('export const TEST_HANG_MS = 120_000;')).toEqual([]);
     expect(timingFindings('  }, 600_000);')).toEqual([]);
     expect(timingFindings('utimesSync(file, new Date(), new Date(Date.now() + 5_000));')).toEqual([]);
+  });
+
+  it("vitest's default timeouts are the hang guards", () => {
+    expect(config.test?.testTimeout).toBe(TEST_HANG_MS);
+    expect(config.test?.hookTimeout).toBe(HOOK_HANG_MS);
   });
 
   it('no test file under tests/ measures elapsed time or bounds a wait below the hang guard', () => {
