@@ -1,7 +1,14 @@
 import { allowedDistance, boundedDistance } from './distance';
 import { formatHexCode } from './ids';
 import { locateInJson } from './locate';
-import type { CatalogDomain, CatalogError, CatalogLocation, CatalogSubdomain, Deprecation } from './model';
+import type {
+  CatalogDomain,
+  CatalogError,
+  CatalogLocation,
+  CatalogSubdomain,
+  Deprecation,
+  DeprecationMark,
+} from './model';
 
 export interface Suggestion {
   readonly id: string;
@@ -60,19 +67,23 @@ export class Catalog {
     return this.domains.get(domain)?.subdomains.get(subdomain);
   }
 
-  /** The deprecation that applies to an error: its own, else its subdomain's, else its domain's. */
+  /**
+   * The deprecation that applies to an error: its own, else its subdomain's, else its domain's.
+   * `since` is undefined when the catalog marks it deprecated without a version (`true`).
+   */
   deprecationOf(error: CatalogError): Deprecation | undefined {
     if (error.deprecated !== undefined)
-      return { level: 'error', since: error.deprecated, replacedBy: error.replacedBy };
+      return { level: 'error', since: error.deprecated.since, replacedBy: error.replacedBy };
     return this.scopeDeprecation(error.subdomain);
   }
 
   /** The deprecation of a subdomain as seen from inside it: its own, else its domain's. */
   scopeDeprecation(subdomain: CatalogSubdomain): Deprecation | undefined {
     if (subdomain.deprecated !== undefined)
-      return { level: 'subdomain', since: subdomain.deprecated, replacedBy: undefined };
+      return { level: 'subdomain', since: subdomain.deprecated.since, replacedBy: undefined };
     const domain = subdomain.domain;
-    if (domain.deprecated !== undefined) return { level: 'domain', since: domain.deprecated, replacedBy: undefined };
+    if (domain.deprecated !== undefined)
+      return { level: 'domain', since: domain.deprecated.since, replacedBy: undefined };
     return undefined;
   }
 
@@ -170,7 +181,7 @@ export class Catalog {
     subdomain?: string,
     limit = 5,
   ): string[] {
-    let names: Iterable<[string, { deprecated: string | undefined }]>;
+    let names: Iterable<[string, { deprecated: DeprecationMark | undefined }]>;
     if (part === 'domain') names = this.domains;
     else if (part === 'subdomain') names = this.domains.get(domain ?? '')?.subdomains ?? [];
     else names = this.getSubdomain(domain ?? '', subdomain ?? '')?.errors ?? [];

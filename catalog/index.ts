@@ -26,6 +26,8 @@ export {
 } from './config';
 export { formatHexCode, fullErrorCode, isSnakeCase, looksLikeErrorId, parseErrorId, type ParsedId } from './ids';
 export { loadCatalog, SHIPPED_CATALOG, type LoadResult } from './load';
+export { checkCatalog, lintCatalogSources, type CheckResult } from './lint';
+export { isBlank, isVersion } from './fields';
 export type {
   CatalogDomain,
   CatalogError,
@@ -33,6 +35,7 @@ export type {
   CatalogProblem,
   CatalogSubdomain,
   Deprecation,
+  DeprecationMark,
   JsonPath,
 } from './model';
 export { countPlaceholders, formatMessage } from './placeholders';

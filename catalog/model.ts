@@ -10,7 +10,7 @@ export type JsonPath = ReadonlyArray<string | number>;
 export interface CatalogDomain {
   readonly name: string;
   readonly code: number;
-  readonly deprecated: string | undefined;
+  readonly deprecated: DeprecationMark | undefined;
   /** Absolute path of the JSON file that defines the domain. */
   readonly file: string;
   /** Path of the domain object inside `file` (empty for a domain file, `[name]` in a single-file catalog). */
@@ -23,7 +23,7 @@ export interface CatalogDomain {
 export interface CatalogSubdomain {
   readonly name: string;
   readonly code: number;
-  readonly deprecated: string | undefined;
+  readonly deprecated: DeprecationMark | undefined;
   readonly domain: CatalogDomain;
   readonly errors: ReadonlyMap<string, CatalogError>;
 }
@@ -41,16 +41,25 @@ export interface CatalogError {
   /** How many placeholder arguments the message takes (`%s %d %i %f %j %o %O`; `%%` is none). */
   readonly placeholders: number;
   readonly description: string;
-  readonly deprecated: string | undefined;
+  readonly deprecated: DeprecationMark | undefined;
   readonly replacedBy: string | undefined;
   readonly subdomain: CatalogSubdomain;
+}
+
+/**
+ * An entry's own `deprecated` field, when it deprecates: `since` is the version, or undefined when
+ * the catalog does not say (older catalogs' `"deprecated": true`). Absent, `false` and `null` leave
+ * the field undefined on the entry.
+ */
+export interface DeprecationMark {
+  readonly since: string | undefined;
 }
 
 /** Where a deprecation comes from, as seen from one error. */
 export interface Deprecation {
   readonly level: 'error' | 'subdomain' | 'domain';
-  /** Version since which it is deprecated. */
-  readonly since: string;
+  /** Version since which it is deprecated; undefined when the catalog does not say. */
+  readonly since: string | undefined;
   /** Replacement id (errors only). */
   readonly replacedBy: string | undefined;
 }

@@ -1,7 +1,8 @@
 import { Catalog } from './catalog';
 import { fullErrorCode, isSnakeCase, parseErrorId } from './ids';
+import { isBlank, isText, readDeprecated } from './fields';
 import { countPlaceholders } from './placeholders';
-import type { CatalogDomain, CatalogError, CatalogProblem, CatalogSubdomain, JsonPath } from './model';
+import type { CatalogDomain, CatalogError, CatalogProblem, CatalogSubdomain, DeprecationMark, JsonPath } from './model';
 import type { DomainSource } from './sources';
 
 type Fields = Record<string, unknown>;
@@ -65,7 +66,7 @@ function buildDomain(
   }
   let valid = checkName(source, [], source.name, 'domain', report);
   const code = checkCode(source, fields, [], 0, 255, 'domain', report);
-  const deprecated = optionalString(source, fields, [], 'deprecated', report);
+  const deprecated = deprecationField(source, fields, [], report);
   if (code !== undefined && source.codeFromFileName !== undefined && source.codeFromFileName !== code) {
     report(
       source,
@@ -90,13 +91,13 @@ function buildDomain(
     );
     return undefined;
   }
-  if (code === undefined || deprecated === false) valid = false;
+  if (code === undefined || deprecated === 'invalid') valid = false;
 
   const subdomains = new Map<string, CatalogSubdomain>();
   const domain: CatalogDomain = {
     name: source.name,
     code: code ?? -1,
-    deprecated: deprecated || undefined,
+    deprecated: deprecated === 'invalid' ? undefined : deprecated,
     file: source.file,
     path: source.path,
     subdomainsKey,
@@ -133,7 +134,7 @@ function buildSubdomain(
   }
   let valid = checkName(source, path, name, 'subdomain', report);
   const code = checkCode(source, fields, path, 0, 255, 'subdomain', report);
-  const deprecated = optionalString(source, fields, path, 'deprecated', report);
+  const deprecated = deprecationField(source, fields, path, report);
   const rawErrors = asObject(fields['errors']);
   if (!rawErrors) {
     const present = Object.hasOwn(fields, 'errors');
@@ -145,10 +146,16 @@ function buildSubdomain(
     );
     return undefined;
   }
-  if (code === undefined || deprecated === false) valid = false;
+  if (code === undefined || deprecated === 'invalid') valid = false;
 
   const errors = new Map<string, CatalogError>();
-  const subdomain: CatalogSubdomain = { name, code: code ?? -1, deprecated: deprecated || undefined, domain, errors };
+  const subdomain: CatalogSubdomain = {
+    name,
+    code: code ?? -1,
+    deprecated: deprecated === 'invalid' ? undefined : deprecated,
+    domain,
+    errors,
+  };
   addUniqueCodes(
     errors,
     rawErrors,
@@ -195,9 +202,10 @@ function buildError(
 ): CatalogError | undefined {
   const domain = subdomain.domain;
   const fields = asObject(value);
+  const deprecated = fields && readDeprecated(fields['deprecated']);
   // Fast path: catalogs are overwhelmingly valid, and this runs for each of tens of thousands
   // of errors on every load, so check the common case without allocating paths or messages.
-  if (fields && isValidErrorFast(name, fields, classes)) {
+  if (fields && deprecated !== 'invalid' && isValidErrorFast(name, fields, classes)) {
     return {
       id: `${domain.name}.${subdomain.name}.${name}`,
       name,
@@ -207,7 +215,7 @@ function buildError(
       message: fields['message'] as string,
       placeholders: countPlaceholders(fields['message'] as string),
       description: fields['description'] as string,
-      deprecated: fields['deprecated'] as string | undefined,
+      deprecated: deprecated ?? undefined,
       replacedBy: fields['replacedBy'] as string | undefined,
       subdomain,
     };
@@ -232,15 +240,14 @@ function buildError(
       `unknown error class '${className}' (add it to 'classes' in error-catalog.config.json)`,
     );
   }
-  optionalString(source, fields, path, 'deprecated', report);
-  optionalString(source, fields, path, 'replacedBy', report);
+  deprecationField(source, fields, path, report);
+  optionalText(source, fields, path, 'replacedBy', report);
   return undefined;
 }
 
 function isValidErrorFast(name: string, fields: Fields, classes: ReadonlyMap<string, number>): boolean {
   const code = fields['code'];
   const className = fields['class'];
-  const deprecated = fields['deprecated'];
   const replacedBy = fields['replacedBy'];
   return (
     typeof code === 'number' &&
@@ -251,16 +258,10 @@ function isValidErrorFast(name: string, fields: Fields, classes: ReadonlyMap<str
     isText(fields['description']) &&
     typeof className === 'string' &&
     classes.has(className) &&
-    (deprecated === undefined || isText(deprecated)) &&
     (replacedBy === undefined || isText(replacedBy)) &&
     isSnakeCase(name) &&
     Object.hasOwn(fields, 'code')
   );
-}
-
-/** A non-empty string with something other than white space. */
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && (value.charCodeAt(0) > 32 || value.trim() !== '');
 }
 
 /** `replacedBy` must name a known error that is not deprecated itself, and not the error itself. */
@@ -340,26 +341,34 @@ function requiredText(
     report(source, [...path, key], 'value', `'${key}' must be a string`);
     return undefined;
   }
-  if (value.trim() === '') {
+  if (isBlank(value)) {
     report(source, [...path, key], 'value', `'${key}' must not be empty`);
     return undefined;
   }
   return value;
 }
 
-/** An optional non-empty string: the string, `undefined` when absent, `false` when invalid (reported). */
-function optionalString(
+/** An optional string with something visible in it: reports it when present and not one. */
+function optionalText(source: DomainSource, fields: Fields, path: JsonPath, key: string, report: Reporter): void {
+  if (Object.hasOwn(fields, key) && !isText(fields[key]))
+    report(source, [...path, key], 'value', `'${key}' must be a non-empty string`);
+}
+
+/** The `deprecated` field of a domain, subdomain or error (see `readDeprecated`); reports an invalid one. */
+function deprecationField(
   source: DomainSource,
   fields: Fields,
   path: JsonPath,
-  key: string,
   report: Reporter,
-): string | undefined | false {
-  if (!Object.hasOwn(fields, key)) return undefined;
-  const value = fields[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    report(source, [...path, key], 'value', `'${key}' must be a non-empty string`);
-    return false;
-  }
-  return value;
+): DeprecationMark | undefined | 'invalid' {
+  if (!Object.hasOwn(fields, 'deprecated')) return undefined;
+  const deprecated = readDeprecated(fields['deprecated']);
+  if (deprecated === 'invalid')
+    report(
+      source,
+      [...path, 'deprecated'],
+      'value',
+      '\'deprecated\' must be a version ("2.2.0"), true (deprecated, version unknown) or false',
+    );
+  return deprecated;
 }

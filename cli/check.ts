@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { findDuplicateKeys, loadCatalog, type Catalog, type CatalogProblem } from '../catalog';
+import { checkCatalog, findDuplicateKeys, type Catalog, type CatalogProblem } from '../catalog';
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat } from './args';
 import { readDocsOptions } from './docs/options';
 import { ConfigError, resolveConfig } from './setup';
@@ -8,7 +8,9 @@ import { err, formatProblem, out, plural, sortProblems } from './output';
 export const CHECK_HELP = `Usage: error-catalog check [options]
 
 Validates the project's error catalog: JSON syntax, duplicate keys, names, codes, classes,
-messages, deprecations and replacements. Prints one line per problem:
+messages, deprecations and replacements. Also reports what the plugins tolerate but ignore or
+misread (the catalog stays usable): unknown or misspelled fields, a 'deprecated' string that is
+not a version, a 'replacedBy' on an error that is not deprecated. Prints one line per problem:
 
   file:line:col  message
 
@@ -36,8 +38,10 @@ export function runCheck(args: readonly string[]): number {
   const docs = readDocsOptions(config);
   if (docs.problems.length > 0) throw new ConfigError(docs.problems);
 
-  const { catalog, problems: loadProblems, files } = loadCatalog(config.catalog, config.classes);
-  const problems = sortProblems([...loadProblems, ...duplicateKeys(files)]);
+  // Duplicate keys and the lint's warnings do not stop the plugins from using the catalog, but
+  // they lose meaning silently, so they count as problems here.
+  const { catalog, problems: loadProblems, warnings, files } = checkCatalog(config.catalog, config.classes);
+  const problems = sortProblems([...loadProblems, ...warnings, ...duplicateKeys(files)]);
 
   if (format === 'json') {
     out(JSON.stringify({ problems, ...counts(catalog) }, null, 2));

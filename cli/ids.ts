@@ -14,6 +14,8 @@ Arguments:
 
 Options:
   --deprecated        include deprecated ids, with the version and the replacement
+                      (a deprecation without a version: "deprecated" in text, true in
+                      the json and csv "deprecated" field)
   --format <format>   text (default; aligned columns), json or csv (with a header row)
   --config <file>     the project config (default: the nearest error-catalog.config.json,
                       walking up from the current directory)
@@ -32,7 +34,8 @@ interface Row {
   readonly class: string;
   readonly status: number | null;
   readonly message: string;
-  readonly deprecated: string | null;
+  /** The version since which the id is deprecated, `true` when the catalog gives none, `null` when it is not. */
+  readonly deprecated: string | true | null;
   readonly replacedBy: string | null;
 }
 
@@ -69,7 +72,7 @@ function toRow(catalog: Catalog, error: CatalogError): Row {
     class: error.class,
     status: catalog.statusOf(error) ?? null,
     message: error.message,
-    deprecated: deprecation?.since ?? null,
+    deprecated: deprecation === undefined ? null : (deprecation.since ?? true),
     replacedBy: deprecation?.replacedBy ?? null,
   };
 }
@@ -83,7 +86,7 @@ function toCsv(rows: readonly Row[]): string {
       row.class,
       row.status ?? undefined,
       row.message,
-      row.deprecated ?? undefined,
+      row.deprecated === null ? undefined : String(row.deprecated),
       row.replacedBy ?? undefined,
     ]
       .map(csvField)
@@ -102,8 +105,10 @@ function toText(rows: readonly Row[]): string {
         column === 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
       );
       let line = `${columns.join('  ')}  ${row.message.replace(/\r?\n/g, '\\n')}`;
-      if (row.deprecated !== null)
-        line += `  (deprecated since ${row.deprecated}${row.replacedBy ? `, use ${row.replacedBy}` : ''})`;
+      if (row.deprecated !== null) {
+        const since = row.deprecated === true ? '' : ` since ${row.deprecated}`;
+        line += `  (deprecated${since}${row.replacedBy ? `, use ${row.replacedBy}` : ''})`;
+      }
       return line;
     })
     .join('\n');

@@ -20,8 +20,8 @@ if (existsSync(cli)) step("validate the example's catalog", 'node', [cli, 'check
 step('run the example app: what it raises', 'node', ['examples/app/index.js']);
 
 // The ESLint plugin on the same app (examples/app/eslint.config.mjs): the planted mistakes are
-// reported — an unknown id with a did-you-mean, a deprecated id with an autofix, a missing
-// placeholder argument. ESLint exits 1 because of them; that is the point of the demo.
+// reported — an unknown id with a did-you-mean, a deprecated id whose replacement is offered as a
+// suggestion (it takes another number of placeholder arguments), a missing placeholder argument. ESLint exits 1 because of them; that is the point of the demo.
 const eslintBin = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
 if (existsSync(join(root, 'dist', 'rules', 'index.js')) && existsSync(eslintBin)) {
   step('lint the example app with error-catalog/eslint', 'node', ['../../node_modules/eslint/bin/eslint.js', '.'], app);

@@ -74,7 +74,8 @@ export function reportFindings<Ids extends string>(
       loc: locOf(context, finding.range),
       fix: fix ? (fixer) => fix.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null,
       suggest: finding.suggestions.map((suggestion) => ({
-        messageId: 'replaceWith' as const,
+        // `replaceWith`, or one the rule registers (no-deprecated-id: `replaceWithPlaceholders`).
+        messageId: suggestion.messageId as Ids | 'replaceWith',
         data: suggestion.data,
         fix: (fixer: TSESLint.RuleFixer) =>
           suggestion.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),

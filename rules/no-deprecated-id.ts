@@ -2,7 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createAnalyser } from './analysis/analyse-site';
 import { createRule, pickMessages, reportFindings } from './create-rule';
 
-const messages = pickMessages(['deprecatedError', 'deprecatedScope', 'deprecatedWrap', 'replaceWith']);
+const messages = pickMessages([
+  'deprecatedError',
+  'deprecatedScope',
+  'deprecatedWrap',
+  'replaceWith',
+  'replaceWithPlaceholders',
+]);
 type MessageIds = keyof typeof messages;
 
 export default createRule<[], MessageIds>({

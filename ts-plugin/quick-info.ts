@@ -52,7 +52,7 @@ export function describeEntry(
     const lines = [
       `Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
     ];
-    if (entry.deprecated !== undefined) lines.push(`**Deprecated** since ${escape(entry.deprecated)}.`);
+    if (entry.deprecated !== undefined) lines.push(`**Deprecated**${since(entry.deprecated.since)}.`);
     return {
       title: `(error domain) ${entry.name}`,
       markdown: lines.join('\n\n'),
@@ -64,7 +64,7 @@ export function describeEntry(
   const lines = [`Subdomain \`${id}\` · code \`${formatHexCode(entry.code)}\` · ${entry.errors.size} errors`];
   if (deprecation)
     lines.push(
-      `**Deprecated** since ${escape(deprecation.since)}${deprecation.level === 'domain' ? ` (its domain \`${entry.domain.name}\`)` : ''}.`,
+      `**Deprecated**${since(deprecation.since)}${deprecation.level === 'domain' ? ` (its domain \`${entry.domain.name}\`)` : ''}.`,
     );
   return { title: `(error subdomain) ${id}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
 }
@@ -82,15 +82,13 @@ function describeError(catalog: Catalog, error: CatalogError): EntryDescription 
   if (deprecation) {
     if (deprecation.level === 'error') {
       const replacement = deprecation.replacedBy === undefined ? '' : ` Use \`${deprecation.replacedBy}\` instead.`;
-      lines.push(`**Deprecated** since ${escape(deprecation.since)}.${replacement}`);
+      lines.push(`**Deprecated**${since(deprecation.since)}.${replacement}`);
     } else {
       const scope =
         deprecation.level === 'domain'
           ? error.subdomain.domain.name
           : `${error.subdomain.domain.name}.${error.subdomain.name}`;
-      lines.push(
-        `**Deprecated** since ${escape(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`,
-      );
+      lines.push(`**Deprecated**${since(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`);
     }
   }
   return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
@@ -102,6 +100,11 @@ function showPlaceholders(message: string): string {
     .split(/(%[sdifjoO])/)
     .map((piece, i) => (i % 2 === 1 ? `\`${piece}\`` : escape(piece)))
     .join('');
+}
+
+/** ` since 2.2.0`, or nothing when the catalog marks the entry deprecated without a version. */
+function since(version: string | undefined): string {
+  return version === undefined ? '' : ` since ${escape(version)}`;
 }
 
 function escape(text: string): string {

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog';
 import { parseErrorId } from '../ids';
 import type { CatalogError, Deprecation } from '../model';
-import { didYouMean, renderMessage, type MessageData, type MessageId } from './messages';
+import { didYouMean, renderMessage, sinceText, type MessageData, type MessageId } from './messages';
 import type {
   DottedReference,
   ErrorIdReference,
@@ -19,8 +19,9 @@ export interface TextEdit {
 
 /** A change that rewrites the id at a call site to another id. */
 export interface IdFix {
-  readonly messageId: 'replaceWith';
-  readonly data: { readonly id: string };
+  /** `replaceWithPlaceholders` when the new id's message takes another number of placeholder arguments. */
+  readonly messageId: 'replaceWith' | 'replaceWithPlaceholders';
+  readonly data: MessageData & { readonly id: string };
   readonly message: string;
   /** The id the call names after the edits. */
   readonly id: string;
@@ -95,7 +96,7 @@ function checkDotted(reference: DottedReference, catalog: Catalog, limit: number
   if (deprecation) {
     const replacement = deprecation.replacedBy;
     const fix = replacement === undefined ? undefined : idFix(replacement, [rewrite(part, replacement)]);
-    findings.push(deprecatedFinding(error, deprecation, part.range, fix, part.literal));
+    findings.push(deprecatedFinding(catalog, error, deprecation, part.range, fix, part.literal));
   }
   const placeholders = checkPlaceholders(catalog, error, reference.placeholders, part.range, options);
   if (placeholders) findings.push(placeholders);
@@ -147,7 +148,7 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
     const fix = deprecation.replacedBy === undefined ? undefined : splitFix(staticParts, deprecation.replacedBy);
     const literal =
       fix !== undefined && staticParts.every((part, i) => part.literal || part.value === fix.id.split('.')[i]);
-    findings.push(deprecatedFinding(error, deprecation, at.range, fix, literal));
+    findings.push(deprecatedFinding(catalog, error, deprecation, at.range, fix, literal));
   }
   const placeholders = checkPlaceholders(catalog, error, reference.placeholders, name.range, options);
   if (placeholders) findings.push(placeholders);
@@ -195,7 +196,12 @@ function checkScope(reference: ScopeReference, catalog: Catalog, limit: number):
   const at = deprecation.level === 'domain' ? domain : subdomain;
   const scope = deprecation.level === 'domain' ? domain.value : scopeText;
   return [
-    finding('deprecated', 'deprecatedWrap', { level: deprecation.level, scope, since: deprecation.since }, at.range),
+    finding(
+      'deprecated',
+      'deprecatedWrap',
+      { level: deprecation.level, scope, since: sinceText(deprecation.since) },
+      at.range,
+    ),
   ];
 }
 
@@ -220,7 +226,14 @@ function unknownFinding(
   return finding('unknown', messageId, data, range, undefined, fixes);
 }
 
+/**
+ * The deprecation finding. Its rewrite to `replacedBy` is an autofix only when it cannot create a
+ * new problem: the id is written as a literal (`safe`) and the replacement's message takes as
+ * many placeholder arguments as the deprecated one's. Otherwise it is a suggestion, which says
+ * how many placeholder arguments the replacement needs when that differs.
+ */
 function deprecatedFinding(
+  catalog: Catalog,
   error: CatalogError,
   deprecation: Deprecation,
   range: Range,
@@ -229,7 +242,18 @@ function deprecatedFinding(
 ): Finding {
   if (deprecation.level === 'error') {
     const replacement = deprecation.replacedBy === undefined ? '' : `; use '${deprecation.replacedBy}' instead`;
-    const data = { id: error.id, since: deprecation.since, replacement };
+    const data = { id: error.id, since: sinceText(deprecation.since), replacement };
+    const target = fix && catalog.getError(fix.id);
+    if (fix && target && target.placeholders !== error.placeholders) {
+      const counted = { id: fix.id, expected: String(target.placeholders), current: String(error.placeholders) };
+      const suggestion: IdFix = {
+        ...fix,
+        messageId: 'replaceWithPlaceholders',
+        data: counted,
+        message: renderMessage('replaceWithPlaceholders', counted),
+      };
+      return finding('deprecated', 'deprecatedError', data, range, undefined, [suggestion]);
+    }
     return finding('deprecated', 'deprecatedError', data, range, safe ? fix : undefined, !safe && fix ? [fix] : []);
   }
   const subdomain = error.subdomain;
@@ -237,7 +261,7 @@ function deprecatedFinding(
   return finding(
     'deprecated',
     'deprecatedScope',
-    { id: error.id, since: deprecation.since, level: deprecation.level, scope },
+    { id: error.id, since: sinceText(deprecation.since), level: deprecation.level, scope },
     range,
   );
 }

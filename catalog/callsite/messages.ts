@@ -9,15 +9,18 @@ export const MESSAGES = {
   unknownError: "Unknown error '{{name}}' in '{{domain}}.{{subdomain}}' ('{{id}}').{{didYouMean}}",
   malformedId: "'{{id}}' is not an error id: expected 'domain.subdomain.name'.{{didYouMean}}",
   missingPart: 'This call names no error {{part}}: it needs {{expected}}.',
-  deprecatedError: "Error id '{{id}}' is deprecated since {{since}}{{replacement}}.",
-  deprecatedScope: "Error id '{{id}}' is deprecated since {{since}}: its {{level}} '{{scope}}' is deprecated.",
-  deprecatedWrap: "The {{level}} '{{scope}}' is deprecated since {{since}}.",
+  // `since` is ' since 2.2.0', or empty when the catalog gives no version (`"deprecated": true`).
+  deprecatedError: "Error id '{{id}}' is deprecated{{since}}{{replacement}}.",
+  deprecatedScope: "Error id '{{id}}' is deprecated{{since}}: its {{level}} '{{scope}}' is deprecated.",
+  deprecatedWrap: "The {{level}} '{{scope}}' is deprecated{{since}}.",
   missingPlaceholders:
     'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the message would show a raw placeholder.',
   extraPlaceholders:
     'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the extra arguments are ignored.',
   dynamicId: 'This error id cannot be resolved statically, so it is not checked against the catalog.',
   replaceWith: "Replace with '{{id}}'.",
+  replaceWithPlaceholders:
+    "Replace with '{{id}}' and pass it {{expected}} placeholder argument(s): its message takes {{expected}}, not {{current}}.",
   catalogProblem: "The error catalog cannot be used: {{problem}}{{more}} Run 'npx error-catalog check' for details.",
 } as const;
 
@@ -29,6 +32,11 @@ export function renderMessage(messageId: MessageId, data: MessageData): string {
   return MESSAGES[messageId].replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) =>
     Object.hasOwn(data, key) ? data[key]! : whole,
   );
+}
+
+/** The `since` of the deprecation messages: ` since 2.2.0`, or nothing when the version is unknown. */
+export function sinceText(version: string | undefined): string {
+  return version === undefined ? '' : ` since ${version}`;
 }
 
 /** ` Did you mean 'a', 'b' or 'c'?` — or nothing. */

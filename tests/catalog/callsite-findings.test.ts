@@ -81,11 +81,11 @@ describe('findings for dotted ids', () => {
   });
 
   it('a deprecated id says since when, and is autofixed to its replacement when written as a literal', () => {
-    expect(check(getError('api.main.gone'), deprecations)).toEqual([
+    expect(check(getError('api.main.gone', 'DYNAMIC', 'DYNAMIC'), deprecations)).toEqual([
       {
         kind: 'deprecated',
         messageId: 'deprecatedError',
-        data: { id: 'api.main.gone', since: '3.0.0', replacement: "; use 'api.main.fresh' instead" },
+        data: { id: 'api.main.gone', since: ' since 3.0.0', replacement: "; use 'api.main.fresh' instead" },
         message: "Error id 'api.main.gone' is deprecated since 3.0.0; use 'api.main.fresh' instead.",
         range: [10, 25],
         fix: {
@@ -102,6 +102,65 @@ describe('findings for dotted ids', () => {
     const [viaConst] = check(getError({ const: 'api.main.gone' }), deprecations);
     expect(viaConst!.fix).toBeUndefined();
     expect(viaConst!.suggestions.map((s) => s.edits)).toEqual([[{ range: [10, 18], text: "'api.main.fresh'" }]]);
+  });
+
+  it('a replacement taking another number of placeholders is never an autofix, only a suggestion saying how many', () => {
+    // gone_v0 ("Message 5", none) → fresh ("User %s cannot %d", two): the rewritten call would miss two arguments.
+    expect(check(getError('api.main.gone_v0'), deprecations)).toEqual([
+      {
+        kind: 'deprecated',
+        messageId: 'deprecatedError',
+        data: { id: 'api.main.gone_v0', since: ' since 3.0.0', replacement: "; use 'api.main.fresh' instead" },
+        message: "Error id 'api.main.gone_v0' is deprecated since 3.0.0; use 'api.main.fresh' instead.",
+        range: [10, 28],
+        fix: undefined,
+        suggestions: [
+          {
+            messageId: 'replaceWithPlaceholders',
+            data: { id: 'api.main.fresh', expected: '2', current: '0' },
+            message: "Replace with 'api.main.fresh' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+            id: 'api.main.fresh',
+            edits: [{ range: [11, 27], text: 'api.main.fresh' }],
+          },
+        ],
+      },
+    ]);
+    // The same from a constant, and in the split form.
+    expect(check(getError({ const: 'api.main.gone_v0' }), deprecations)[0]!.suggestions[0]!.messageId).toBe(
+      'replaceWithPlaceholders',
+    );
+    const [split] = check(kget('api', 'main', 'gone_v0'), deprecations);
+    expect(split!.fix).toBeUndefined();
+    expect(split!.suggestions.map((s) => [s.message, s.edits])).toEqual([
+      [
+        "Replace with 'api.main.fresh' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+        [{ range: [26, 33], text: 'fresh' }],
+      ],
+    ]);
+  });
+
+  it('"deprecated": true (an older catalog) says it is deprecated without a version, at every level', () => {
+    expect(check(getError('api.main.retired'), deprecations)).toEqual([
+      expect.objectContaining({
+        messageId: 'deprecatedError',
+        data: { id: 'api.main.retired', since: '', replacement: '' },
+        message: "Error id 'api.main.retired' is deprecated.",
+      }),
+    ]);
+    expect(check(getError('api.flagged.thing'), deprecations)[0]!.message).toBe(
+      "Error id 'api.flagged.thing' is deprecated: its subdomain 'api.flagged' is deprecated.",
+    );
+    expect(check(kget('vintage', 'misc', 'thing'), deprecations)[0]).toMatchObject({
+      message: "Error id 'vintage.misc.thing' is deprecated: its domain 'vintage' is deprecated.",
+      range: [10, 19],
+    });
+    expect(check(site(global('kerror'), ['wrap'], ['api', 'flagged']), deprecations)[0]!.message).toBe(
+      "The subdomain 'api.flagged' is deprecated.",
+    );
+    expect(check(site(global('kerror'), ['wrap'], ['vintage', 'misc']), deprecations)[0]!.message).toBe(
+      "The domain 'vintage' is deprecated.",
+    );
+    expect(check(getError('api.main.kept'), deprecations)).toEqual([]);
   });
 
   it('subdomain and domain deprecation are inherited, without a replacement', () => {
@@ -154,9 +213,15 @@ describe('findings for split and wrapped ids', () => {
   });
 
   it('autofixes a deprecated split id when every part that changes is a literal', () => {
-    const [finding] = check(site(global('kerror'), ['get'], ['security', 'role', 'invalid_controller', 'DYNAMIC']));
-    expect(finding).toMatchObject({ messageId: 'deprecatedError', range: [30, 50] });
-    expect(finding!.fix!.edits).toEqual([{ range: [31, 49], text: 'unknown_controller' }]);
+    const [finding] = check(kget('api', 'main', 'gone', 'DYNAMIC', 'DYNAMIC'), deprecations);
+    expect(finding).toMatchObject({ messageId: 'deprecatedError', range: [25, 31] });
+    expect(finding!.fix!.edits).toEqual([{ range: [26, 30], text: 'fresh' }]);
+    // The shipped catalog's invalid_controller ("%s") → unknown_controller (none): a suggestion only.
+    const [shippedFinding] = check(kget('security', 'role', 'invalid_controller', 'DYNAMIC'));
+    expect(shippedFinding).toMatchObject({ messageId: 'deprecatedError', range: [30, 50], fix: undefined });
+    expect(shippedFinding!.suggestions.map((s) => [s.messageId, s.edits])).toEqual([
+      ['replaceWithPlaceholders', [{ range: [31, 49], text: 'unknown_controller' }]],
+    ]);
   });
 
   it('reports dynamic and missing parts', () => {

@@ -54,6 +54,32 @@ describe('look-ups', () => {
     expect(catalog.deprecationOf(catalog.getError('api.main.fresh')!)).toBeUndefined();
   });
 
+  it('expresses "deprecated, version unknown" for older catalogs\' "deprecated": true; false is not deprecated', () => {
+    expect(catalog.deprecationOf(catalog.getError('api.main.retired')!)).toEqual({
+      level: 'error',
+      since: undefined,
+      replacedBy: undefined,
+    });
+    expect(catalog.deprecationOf(catalog.getError('api.flagged.thing')!)).toEqual({
+      level: 'subdomain',
+      since: undefined,
+      replacedBy: undefined,
+    });
+    expect(catalog.deprecationOf(catalog.getError('vintage.misc.thing')!)).toEqual({
+      level: 'domain',
+      since: undefined,
+      replacedBy: undefined,
+    });
+    expect(catalog.getDomain('vintage')?.deprecated).toEqual({ since: undefined });
+    expect(catalog.getError('api.main.kept')?.deprecated).toBeUndefined();
+    expect(catalog.deprecationOf(catalog.getError('api.main.kept')!)).toBeUndefined();
+    expect(catalog.isDeprecated(catalog.getError('api.main.retired')!)).toBe(true);
+    expect(catalog.isDeprecated(catalog.getError('api.main.kept')!)).toBe(false);
+    // Never proposed as did-you-mean candidates, like versioned deprecations.
+    expect(catalog.suggest('api.main.retird').map((s) => s.id)).not.toContain('api.main.retired');
+    expect(catalog.suggestPart('domain', 'vintag')).toEqual([]);
+  });
+
   it('counts and fills placeholders like util.format', () => {
     expect(countPlaceholders('no placeholder')).toBe(0);
     expect(countPlaceholders('%s %d %i %f %j %o %O')).toBe(7);

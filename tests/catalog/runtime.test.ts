@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createErrors, KnownError, loadCatalog } from '../../catalog';
+import { deprecationCatalog } from '../support/deprecation-catalog';
 
 const errors = createErrors(loadCatalog().catalog);
 
@@ -42,5 +43,13 @@ describe('runtime errors from the catalog', () => {
     expect(() => errors.getError('security.token.expird')).toThrow("Unknown error id 'security.token.expird'");
     expect(() => errors.getError('security.token.__proto__')).toThrow("Unknown error id 'security.token.__proto__'");
     expect(() => errors.wrap('security', 'tokens')).toThrow("Unknown error subdomain 'security.tokens'");
+  });
+
+  it('raises errors of an older catalog: deprecated with true or false, lower-case subdomains', () => {
+    const older = createErrors(deprecationCatalog());
+    expect(older.getError('api.main.retired').message).toBe('Message 6');
+    expect(older.getError('api.main.kept').code).toBe(0x01010007);
+    expect(older.get('vintage', 'misc', 'thing').hexCode).toBe('0x03010001');
+    expect(older.wrap('api', 'flagged').get('thing').status).toBe(400);
   });
 });

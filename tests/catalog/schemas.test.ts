@@ -35,6 +35,44 @@ describe('the JSON Schemas editors validate with', () => {
   });
 });
 
+describe('the catalog schema and older catalogs', () => {
+  const error = { code: 1, message: 'm', description: 'd', class: 'InternalError' };
+  const domain = (fields: Record<string, unknown>, errorFields: Record<string, unknown> = {}) => ({
+    code: 1,
+    subDomains: { main: { code: 1, errors: { ok: { ...error, ...errorFields } } } },
+    ...fields,
+  });
+
+  it('accepts the 2020-style fixture catalogs: lower-case subdomains, deprecated true, false and null', () => {
+    for (const file of ['7-security.json', '8-old.json']) {
+      const path = `tests/cli/fixtures/catalog-2020/errors/${file}`;
+      expect(catalogSchema(read(path)), `${file}: ${ajv.errorsText(catalogSchema.errors)}`).toBe(true);
+    }
+    for (const deprecated of [true, false, null, '1', '2.2', '2.2.0', '3.0.0-beta.1', '1.0.0+build.5']) {
+      expect(catalogSchema(domain({ deprecated })), String(deprecated)).toBe(true);
+      expect(catalogSchema(domain({}, { deprecated })), String(deprecated)).toBe(true);
+    }
+  });
+
+  it('rejects what check reports: a deprecated that is not a version, unknown fields, blank texts', () => {
+    for (const deprecated of ['yes', ' 2.0', 'v2', '', 2, {}]) {
+      expect(catalogSchema(domain({ deprecated })), JSON.stringify(deprecated)).toBe(false);
+      expect(catalogSchema(domain({}, { deprecated })), JSON.stringify(deprecated)).toBe(false);
+    }
+    expect(catalogSchema(domain({}, { deprecatd: '1.0' }))).toBe(false);
+    expect(catalogSchema(domain({}, { replaced_by: 'a.b.c' }))).toBe(false);
+    expect(catalogSchema(domain({ Deprecated: '1.0' }))).toBe(false);
+    expect(catalogSchema({ code: 1, subDomains: { main: { code: 1, errors: {}, descripton: 'x' } } })).toBe(false);
+    for (const blank of [' ', '\u00a0', '\u200b', '\u200c\u200d', '\u2060', '\ufeff', '\u00ad']) {
+      expect(catalogSchema(domain({}, { description: blank })), JSON.stringify(blank)).toBe(false);
+      expect(catalogSchema(domain({}, { message: blank })), JSON.stringify(blank)).toBe(false);
+    }
+    expect(catalogSchema(domain({}, { description: '\u200bvisible' }))).toBe(true);
+    // `$schema` and other `$` keys of a domain file are editor keys, not unknown fields.
+    expect(catalogSchema(domain({ $schema: './schema.json', $comment: 'x' }))).toBe(true);
+  });
+});
+
 describe('the docs section of the config schema', () => {
   it('knows the docs options and rejects others', () => {
     expect(

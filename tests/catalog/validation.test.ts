@@ -50,7 +50,7 @@ describe('catalog validation: every problem at once, each with its line and colu
       "8:63 unknown error class 'TeapotError' (add it to 'classes' in error-catalog.config.json)",
       '9:30 error code 70000 is out of range (1–65535)',
       "9:48 'message' must be a string",
-      "9:111 'deprecated' must be a non-empty string",
+      '9:111 \'deprecated\' must be a version ("2.2.0"), true (deprecated, version unknown) or false',
       "12:5 subdomain 'security.user' has no 'errors' object",
     ]);
   });
@@ -121,6 +121,57 @@ describe('catalog validation: every problem at once, each with its line and colu
       "4:118 'api.s.c' cannot be replaced by itself",
       "5:118 replacedBy 'nope' is not a known error id (expected domain.subdomain.name)",
     ]);
+  });
+
+  it('accepts true, false and null for deprecated at every level, and rejects what is neither a version nor a boolean', () => {
+    const entry = (code: number, deprecated: string) =>
+      `{ "code": ${code}, "message": "m", "description": "d", "class": "InternalError", "deprecated": ${deprecated} }`;
+    const accepted = [
+      '{ "code": 1, "deprecated": false, "subdomains": {',
+      '  "s": { "code": 1, "deprecated": true, "errors": {',
+      `    "a": ${entry(1, 'true')},`,
+      `    "b": ${entry(2, 'false')},`,
+      `    "c": ${entry(3, 'null')},`,
+      `    "d": ${entry(4, '"yes"')}`,
+      '  } },',
+      '  "t": { "code": 2, "deprecated": null, "errors": {} }',
+      '} }',
+    ].join('\n');
+    expect(problemsOf(accepted, 'api.json')).toEqual([]);
+    const rejected = [
+      '{ "code": 1, "deprecated": 2, "subDomains": {',
+      '  "s": { "code": 1, "deprecated": {}, "errors": {} },',
+      '  "t": { "code": 2, "errors": {',
+      `    "a": ${entry(1, '""')},`,
+      `    "b": ${entry(2, '" \\u200b "')},`,
+      `    "c": ${entry(3, '[]')}`,
+      '  } }',
+      '} }',
+    ].join('\n');
+    const invalid = `'deprecated' must be a version ("2.2.0"), true (deprecated, version unknown) or false`;
+    expect(problemsOf(rejected, 'api.json')).toEqual([
+      `1:28 ${invalid}`,
+      `2:35 ${invalid}`,
+      `4:99 ${invalid}`,
+      `5:99 ${invalid}`,
+      `6:99 ${invalid}`,
+    ]);
+  });
+
+  it('a message or description of only white space or invisible characters is empty, in every position', () => {
+    // The loader's fast path used to let a text starting with a non-ASCII space through.
+    const blanks = ['\u00a0', '\u200b', '\u200c\u200d', '\u2060', '\ufeff', ' \u3000\t', '\u00ad'];
+    for (const blank of blanks) {
+      const escaped = JSON.stringify(blank);
+      const text = `{ "code": 1, "subDomains": { "s": { "code": 1, "errors": {\n  "a": { "code": 1, "message": "m", "description": ${escaped}, "class": "InternalError" },\n  "b": { "code": 2, "message": ${escaped}, "description": "d", "class": "InternalError" }\n} } } }`;
+      expect(problemsOf(text, 'api.json'), JSON.stringify(blank)).toEqual([
+        "2:52 'description' must not be empty",
+        "3:32 'message' must not be empty",
+      ]);
+    }
+    const visible =
+      '{ "code": 1, "subDomains": { "s": { "code": 1, "errors": { "a": { "code": 1, "message": "\\u00a0m", "description": "\\u200bd", "class": "InternalError" } } } } }';
+    expect(problemsOf(visible, 'api.json')).toEqual([]);
   });
 
   it('leaves invalid entries out of the catalog but keeps the valid ones', () => {

@@ -10,7 +10,6 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../rules/index';
-import { CATALOG, FIXTURES } from '../rules/rule-tester';
 import { REPO_ROOT } from '../support/scratch-project';
 import { annotate, samples, sections, stripAnnotations, type Sample, type ShownReport } from './rule-page';
 
@@ -18,6 +17,9 @@ const NAMESPACE = 'error-catalog';
 const RULES = Object.keys(plugin.rules) as Array<keyof typeof plugin.rules>;
 const DOCS = join(REPO_ROOT, 'docs', 'rules');
 const page = (name: string): string => readFileSync(join(DOCS, `${name}.md`), 'utf8');
+/** The catalog the pages' samples are written against (the excerpts and messages the pages show). */
+const FIXTURES = join(__dirname, 'fixtures');
+const CATALOG = join(FIXTURES, 'catalog');
 
 /** The status line a page must carry, from the rule's meta. */
 function statusLine(name: keyof typeof plugin.rules): string {

@@ -31,7 +31,10 @@ export const EXPECTED: Findings = {
       severity: 1,
       at: '10:45-10:57',
       message: "Error id 'security.token.expired_v1' is deprecated since 2.2.0; use 'security.token.expired' instead.",
-      fix: 'expired',
+      // expired_v1 takes no placeholder, expired two: a suggestion, not an autofix.
+      suggestions: [
+        "Replace with 'security.token.expired' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+      ],
     },
     {
       rule: 'error-catalog/placeholder-count',
@@ -72,7 +75,10 @@ export const EXPECTED: Findings = {
       severity: 1,
       at: '7:50-7:62',
       message: "Error id 'security.token.expired_v1' is deprecated since 2.2.0; use 'security.token.expired' instead.",
-      fix: 'expired',
+      // expired_v1 takes no placeholder, expired two: a suggestion, not an autofix.
+      suggestions: [
+        "Replace with 'security.token.expired' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+      ],
     },
   ],
   'src/roles.js': [

@@ -339,7 +339,10 @@ describe('quick fixes', () => {
       {},
       {},
     )[0]!;
-    expect(action.description).toBe("Replace with 'security.role.unknown_controller'.");
+    // invalid_controller ("%s") → unknown_controller (none): the description says how many arguments it takes.
+    expect(action.description).toBe(
+      "Replace with 'security.role.unknown_controller' and pass it 0 placeholder argument(s): its message takes 0, not 1.",
+    );
     expect(h.service.getSupportedCodeFixes(h.path('j.ts'))).toEqual(expect.arrayContaining(['93001', '93002']));
     expect(ts.getSupportedCodeFixes()).toEqual(expect.arrayContaining(['93001', '93002']));
   });
