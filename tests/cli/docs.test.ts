@@ -14,7 +14,7 @@ afterEach(() => {
 });
 function scratch(name: string): string {
   const copy = copyFixture(name);
-  cleanup.push(() => copy.dispose());
+  cleanup.push(copy.dispose);
   return copy.dir;
 }
 

@@ -28,7 +28,7 @@ function pluginOver(
   const d = tempDir(files);
   dirs.push(d);
   const h = createHarness(d.dir, { catalog: d.path(catalog) }, { 'app.ts': APP });
-  return { h, file: h.path('app.ts'), path: (p: string) => d.path(p) };
+  return { h, file: h.path('app.ts'), path: d.path };
 }
 
 /** Asks everything once, at every offset of the short app, and returns the plugin's diagnostics. */
