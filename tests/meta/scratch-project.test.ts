@@ -5,7 +5,7 @@ import { createScratchProject } from '../support/scratch-project';
 
 /** Scratch projects share one install per key, and nothing a test writes leaks to another. */
 describe('createScratchProject', () => {
-  // Same name and dependencies as tests/package/pack.test.ts: the same shared install, no extra `npm install`.
+  // The same dependencies as tests/package/pack.test.ts and tests/cli/package.test.ts: their shared install.
   const first = createScratchProject('package', {}, { 'src/a.js': 'module.exports = 1;\n' });
   const second = createScratchProject('package', {});
 

@@ -26,8 +26,8 @@ import { dirname, join, resolve, sep } from 'node:path';
  * - `runs/<run id>/pack/`  the tarball of one `vitest run` (packed by the global setup, removed at teardown);
  * - `runs/<run id>/projects/<name>-XXXX/`  one directory per createScratchProject call: the test's own files,
  *   and a `node_modules` whose entries are symlinks into a shared install;
- * - `installs/<key>/`  one `npm install` per (tarball content, dependencies, name), shared by every test,
- *   worker and run that asks for the same key. It is installed into a temporary directory and renamed into
+ * - `installs/<key>/`  one `npm install` per (tarball content, dependencies, files under node_modules), shared
+ *   by every test, worker and run that asks for the same key, whatever the project's name. It is installed into a temporary directory and renamed into
  *   place (atomic), under a lock file so parallel workers wait for one install instead of racing.
  */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -107,7 +107,7 @@ export function createScratchProject(
   files: Record<string, string> = {},
 ): ScratchProject {
   const installFiles = Object.entries(files).filter(([path]) => isInNodeModules(path));
-  const install = sharedInstall(name, dependencies, installFiles);
+  const install = sharedInstall(dependencies, installFiles);
   const projects = join(runDir(), 'projects');
   mkdirSync(projects, { recursive: true });
   const dir = mkdtempSync(join(projects, `${name}-`));
@@ -163,20 +163,18 @@ function isInNodeModules(path: string): boolean {
 
 type Files = ReadonlyArray<readonly [path: string, content: string]>;
 
-/** The install of (tarball content, dependencies, files in node_modules, name): installed once, then reused. */
-function sharedInstall(name: string, dependencies: Record<string, string>, files: Files): string {
+/** The install of (tarball content, dependencies, files in node_modules): installed once, then reused. */
+function sharedInstall(dependencies: Record<string, string>, files: Files): string {
   const tarball = packOnce();
   const key = createHash('sha256')
     .update(readFileSync(tarball))
     .update(JSON.stringify(Object.entries(dependencies).sort(([a], [b]) => (a < b ? -1 : 1))))
     .update(JSON.stringify([...files].sort(([a], [b]) => (a < b ? -1 : 1))))
-    .update(name)
     .digest('hex')
     .slice(0, 16);
-  const target = join(INSTALLS, `${name}-${key}`);
+  const target = join(INSTALLS, key);
   mkdirSync(INSTALLS, { recursive: true });
-  if (!isComplete(target))
-    withLock(`${target}.lock`, () => isComplete(target) || install(target, name, dependencies, files));
+  if (!isComplete(target)) withLock(`${target}.lock`, () => isComplete(target) || install(target, dependencies, files));
   const now = new Date();
   utimesSync(target, now, now); // marks it used, so pruneStale keeps it
   return target;
@@ -189,12 +187,12 @@ function isComplete(dir: string): boolean {
   return existsSync(join(dir, COMPLETE_MARKER));
 }
 
-function install(target: string, name: string, dependencies: Record<string, string>, files: Files): true {
+function install(target: string, dependencies: Record<string, string>, files: Files): true {
   const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   mkdirSync(temp, { recursive: true });
   try {
     const pkg = {
-      name: `scratch-${name}`,
+      name: 'scratch-install',
       private: true,
       version: '0.0.0',
       dependencies: { ...dependencies, 'error-catalog': `file:${packOnce()}` },
