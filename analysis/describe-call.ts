@@ -4,35 +4,30 @@
  * the first identifier is bound to, static argument values); it never decides whether the call
  * is an error-id reference.
  *
- * Inside ESLint, pass `(n) => context.sourceCode.getScope(n)` as `scopeOf`.
+ * Inside ESLint (the rules), pass `(n) => context.sourceCode.getScope(n)` as `scopeOf`.
  *
- * Outside ESLint (e.g. the `error-catalog unused` command):
- *
- *   import { parse } from '@typescript-eslint/typescript-estree';
- *   import { analyze } from '@typescript-eslint/scope-manager';
- *   const ast = parse(text, { range: true, loc: true, jsx: isTsx });
- *   const scopeManager = analyze(ast, { sourceType: 'module' });
- *   const scopeOf = scopeResolver(scopeManager);
- *   // for each CallExpression / NewExpression `node` found by walking `ast`
- *   // (set `parent` links first, e.g. with simpleTraverse(ast, { enter() {} }, true)):
- *   const site = describeCallSite(node, scopeOf);
- *   const reference = project.matcher.match(site);
+ * Outside ESLint (the TypeScript plugin, the `unused` command), parse with the package's own
+ * parser and let references.ts walk the file: `findCallReferences(parseSource(text, file).parsed,
+ * matcher)` — the same description of every call, so every surface recognises the same calls
+ * (tests/hardening/differential.test.ts holds them to it).
  *
  * `parent` links are required: they tell whether a `new` is thrown.
  */
-import { ASTUtils, AST_NODE_TYPES as UTILS_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from './eslint-utils';
 import type {
   ArgumentDescription,
   CallSiteDescription,
   CalleeDescription,
   Range,
   RootBinding,
+  StaticArgument,
 } from '../catalog/callsite/site';
+import { instanceInit } from './instance-property';
 
 // @typescript-eslint/utils re-exports through getters: read once here, not on every node test.
 const AST_NODE_TYPES = UTILS_NODE_TYPES;
-const { findVariable, getStaticValue } = ASTUtils;
-const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 export type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -78,7 +73,7 @@ export function scopeResolver(scopeManager: {
     const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: Node | undefined = node; current; current = current.parent) {
       const scope = scopeManager.acquire(current, inner);
-      if (scope) return scope.type === ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
     }
     return scopeManager.globalScope!;
   };
@@ -174,6 +169,14 @@ function describeCallee(
     node = unwrapExpression(node.object);
   }
   members.reverse();
+  if (node.type === AST_NODE_TYPES.ThisExpression && members.length > 1 && depth < MAX_INIT_DEPTH) {
+    // `this.errors.get('x')` in a class whose constructor or field sets `this.errors` once.
+    const init = instanceInit(node, members[0]!);
+    if (init) {
+      const root = rootOfValue(init, members[0]!, scopeOf, depth, evaluate);
+      if (root.kind !== 'unknown' && root.kind !== 'local') return { root, members: members.slice(1) };
+    }
+  }
   if (node.type === AST_NODE_TYPES.Identifier) {
     const root = bindingOf(node, scope, scopeOf, depth, evaluate);
     // `const k = __importDefault(require('./kerror')); k.default.get(…)`: `.default` is the module.
@@ -213,7 +216,7 @@ function bindingOf(
   const def = variable.defs[0]!;
   if (variable.defs.length > 1) return { kind: 'local', name };
 
-  if (def.type === DefinitionType.ImportBinding) {
+  if (def.type === 'ImportBinding') {
     const spec = def.node;
     if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const ref = spec.moduleReference;
@@ -235,7 +238,7 @@ function bindingOf(
     return { kind: 'module', name, source, imported };
   }
 
-  if (def.type !== DefinitionType.Variable) return { kind: 'local', name };
+  if (def.type !== 'Variable') return { kind: 'local', name };
   const declarator = def.node;
   if (!declarator.init) return { kind: 'local', name };
   const declScope = scopeOf(declarator);
@@ -250,6 +253,15 @@ function bindingOf(
       : { kind: 'local', name };
   }
   if (declarator.id !== def.name) return { kind: 'local', name };
+  const constant = () =>
+    (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
+    variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+
+  // `const em = kerror`, `const ge = getError`, `let t = tokenError` (never reassigned): what the aliased name is.
+  if (init.type === AST_NODE_TYPES.Identifier) {
+    if (depth >= MAX_INIT_DEPTH || !constant()) return { kind: 'local', name };
+    return bindingOf(init, declScope, scopeOf, depth + 1, evaluate);
+  }
 
   if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) {
     const required = requiredModule(init, declScope);
@@ -257,9 +269,7 @@ function bindingOf(
       return required.defaultInterop
         ? { kind: 'module', name, source: required.source, imported: 'default' }
         : { kind: 'module', name, source: required.source };
-    const constant =
-      def.parent.kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
-    if (constant && depth < MAX_INIT_DEPTH)
+    if (constant() && depth < MAX_INIT_DEPTH)
       return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
   }
   return { kind: 'local', name };
@@ -329,7 +339,52 @@ function describeArgument(arg: TSESTree.CallExpressionArgument, scope: Scope | u
   if (!scope) return { kind: 'dynamic', range };
   // Constants, concatenations and templates of constants; anything else stays dynamic.
   const known = getStaticValue(arg, scope);
+  if (known && typeof known.value === 'string') return { kind: 'static', value: known.value, range, literal: false };
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    const options = branchValues(node, scope, 0);
+    if (options) return { kind: 'choice', options, range };
+  }
+  return { kind: 'dynamic', range };
+}
+
+/** Conditionals nested this deep, with at most this many options, are followed; beyond, dynamic. */
+const MAX_BRANCH_DEPTH = 3;
+const MAX_OPTIONS = 8;
+
+/** The static value of every branch of `c ? x : y` (nested conditionals included), or undefined when one is not static. */
+function branchValues(node: TSESTree.Node, scope: Scope, depth: number): StaticArgument[] | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression && depth < MAX_BRANCH_DEPTH) {
+    const consequent = branchValues(inner.consequent, scope, depth + 1);
+    const alternate = consequent && branchValues(inner.alternate, scope, depth + 1);
+    if (!consequent || !alternate || consequent.length + alternate.length > MAX_OPTIONS) return undefined;
+    return [...consequent, ...alternate];
+  }
+  if (inner.type === AST_NODE_TYPES.Literal)
+    return typeof inner.value === 'string'
+      ? [{ kind: 'static', value: inner.value, range: inner.range, literal: true }]
+      : undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) {
+    const cooked = inner.quasis[0]!.value.cooked;
+    return cooked == null ? undefined : [{ kind: 'static', value: cooked, range: inner.range, literal: true }];
+  }
+  const known = getStaticValue(node, scope);
   return known && typeof known.value === 'string'
-    ? { kind: 'static', value: known.value, range, literal: false }
-    : { kind: 'dynamic', range };
+    ? [{ kind: 'static', value: known.value, range: node.range, literal: false }]
+    : undefined;
+}
+
+/** What a value stored in an instance property is: an alias (`this.kerror = kerror`) or a call (`kerror.wrap(…)`). */
+function rootOfValue(
+  value: TSESTree.Expression,
+  name: string,
+  scopeOf: (node: Node) => Scope,
+  depth: number,
+  evaluate: number,
+): RootBinding {
+  const init = unwrapExpression(value);
+  if (init.type === AST_NODE_TYPES.Identifier) return bindingOf(init, scopeOf(init), scopeOf, depth + 1, evaluate);
+  if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression)
+    return { kind: 'value', name, init: describe(init, scopeOf, depth + 1, evaluate) };
+  return { kind: 'unknown' };
 }

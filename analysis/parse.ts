@@ -14,7 +14,15 @@ export interface ParsedSource {
   readonly program: TSESTree.Program;
   /** The innermost scope of a node, as ESLint's `sourceCode.getScope` gives it; built on first use. */
   readonly scopeOf: (node: TSESTree.Node) => Scope;
+  /** The file's scope manager (as ESLint's `sourceCode.scopeManager`); built on first use. */
+  readonly scopeManager: () => ScopeManager;
 }
+
+type ScopeManager = {
+  acquire(node: TSESTree.Node, inner?: boolean): Scope | null;
+  readonly globalScope: Scope | null;
+  readonly scopes: readonly Scope[];
+};
 
 export type ParseOutcome =
   | { readonly ok: true; readonly parsed: ParsedSource }
@@ -22,6 +30,58 @@ export type ParseOutcome =
   | { readonly ok: false; readonly message: string; readonly offset: number };
 
 type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
+
+/**
+ * The standard built-ins @eslint-community/eslint-utils' getStaticValue evaluates through (its
+ * `builtinNames`), all of which ESLint declares as globals of every file.
+ */
+const BUILTIN_GLOBALS: readonly string[] = [
+  'Array',
+  'ArrayBuffer',
+  'BigInt',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Boolean',
+  'DataView',
+  'Date',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'Float32Array',
+  'Float64Array',
+  'Function',
+  'Infinity',
+  'Int16Array',
+  'Int32Array',
+  'Int8Array',
+  'isFinite',
+  'isNaN',
+  'JSON',
+  'Map',
+  'Math',
+  'NaN',
+  'Number',
+  'Object',
+  'parseFloat',
+  'parseInt',
+  'Promise',
+  'Proxy',
+  'Reflect',
+  'RegExp',
+  'Set',
+  'String',
+  'Symbol',
+  'Uint16Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'undefined',
+  'unescape',
+  'WeakMap',
+  'WeakSet',
+];
 
 /** The language of a file from its extension: `.ts`/`.mts`/`.cts` never take JSX (`<T>x` is a cast there). */
 export function languageOf(fileName: string): Lang {
@@ -58,17 +118,26 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
   }
   const program = result.program as unknown as TSESTree.Program;
   setParents(program);
+  let manager: ScopeManager | undefined;
   let scopeOf: ((node: TSESTree.Node) => Scope) | undefined;
+  // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats an
+  // unresolved name as a global, which is what a lib global would be anyway.
+  const scopeManager = (): ScopeManager => {
+    if (!manager) {
+      const analysed = analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null });
+      // What ESLint declares for every file (its `ecmaVersion` globals): the built-ins whose
+      // values getStaticValue may use (`String.raw`, `Object.freeze`) must resolve alike here.
+      analysed.addGlobals([...BUILTIN_GLOBALS]);
+      manager = analysed as unknown as ScopeManager;
+    }
+    return manager;
+  };
   return {
     ok: true,
     parsed: {
       program,
-      scopeOf: (node) => {
-        // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats
-        // an unresolved name as a global, which is what a lib global would be anyway.
-        scopeOf ??= scopeResolver(analyze(program, { sourceType: program.sourceType, lib: [], jsxPragma: null }));
-        return scopeOf(node);
-      },
+      scopeManager,
+      scopeOf: (node) => (scopeOf ??= scopeResolver(scopeManager()))(node),
     },
   };
 }

@@ -3,11 +3,11 @@
  * themselves (the `unused` command, the TypeScript plugin, the language server). The ESLint
  * rules get the same answer call by call from ESLint's own traversal and scope analysis.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { CallMatcher } from '../catalog/callsite/match';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
 import type { CallSiteDescription } from '../catalog/callsite/site';
-import { collectAliases } from './aliases';
+import { collectNameBindings } from './aliases';
 import { calleeLastName, describeCallSite, isThrown } from './describe-call';
 import { callNodes, type ParsedSource } from './parse';
 
@@ -22,15 +22,18 @@ export interface FoundCall {
 
 /** Every recognised reference of a parsed file, in source order. */
 export function findCallReferences(parsed: ParsedSource, matcher: CallMatcher): FoundCall[] {
-  const aliases = collectAliases(parsed.program, matcher);
+  let aliases: ReadonlySet<string> | undefined;
   const found: FoundCall[] = [];
   for (const node of callNodes(parsed.program)) {
-    // The cheap name filter first: most calls of a file cannot be references.
+    // The cheap name filter first (the matcher's, as on every surface): most calls cannot be references.
     const name = calleeLastName(node.callee);
     const kind = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
-    const candidate =
-      matcher.mayMatch(name, kind, kind === 'new' && isThrown(node)) || (name !== undefined && aliases.has(name));
-    if (!candidate) continue;
+    const thrown = kind === 'new' && isThrown(node);
+    if (!matcher.mayMatch(name, kind, thrown)) {
+      // The file's aliases only when a name fails the plain test: they need scope analysis.
+      aliases ??= matcher.aliasNames(collectNameBindings(parsed.scopeManager()));
+      if (!matcher.mayMatch(name, kind, thrown, aliases)) continue;
+    }
     const site = describeCallSite(node, parsed.scopeOf);
     const reference = matcher.match(site);
     if (reference) found.push({ node, site, reference });

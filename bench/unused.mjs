@@ -3,10 +3,15 @@
 // dynamic) or contain a `throw`, so most of them are parsed; the rest is ordinary code.
 // Run: npm run bench:unused  (builds first). Prints the median wall and CPU time of the whole
 // CLI run, in the main thread alone (--jobs 1) and with one worker thread besides (--jobs 2).
+// Then the parser choice: the same scan, in process, over the package's parser (oxc-parser)
+// and over the previous one (typescript-estree, kept as a devDependency for this comparison
+// only), on the same generated files and on the repository's test corpus (tests/**/fixtures,
+// examples/): time per parsed file, and identical uses required.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/generate-catalog.mjs';
 
@@ -147,3 +152,131 @@ console.log(`error-catalog unused --jobs 2: ${parallel.text}`);
 if (report.files !== FILES) throw new Error(`expected ${FILES} files scanned, got ${report.files}`);
 if (JSON.stringify(single.report) !== JSON.stringify(parallel.report))
   throw new Error('--jobs 1 and --jobs 2 gave different reports');
+
+// ---- Parser choice: oxc-parser (the package's) against typescript-estree (the previous one) ----
+const require = createRequire(import.meta.url);
+const { parseSource } = require('../dist/analysis/parse.js');
+const { scanSource, textFilter } = require('../dist/cli/unused/scan.js');
+const { findSourceFiles } = require('../dist/cli/unused/walk.js');
+const { scopeResolver } = require('../dist/analysis/describe-call.js');
+const { CallMatcher, DEFAULT_CALLS, getProject } = require('../dist/catalog/index.js');
+const { parse: estreeParse, simpleTraverse } = require('@typescript-eslint/typescript-estree');
+const { analyze } = require('@typescript-eslint/scope-manager');
+const PARSER_ROUNDS = Number(process.env.PARSER_ROUNDS ?? 3);
+
+/** The previous parser, as cli/unused/scan.ts used it before oxc-parser, in the ParseOutcome shape. */
+function parseWithEstree(text, file) {
+  let program;
+  try {
+    program = estreeParse(text, {
+      range: true,
+      loc: false,
+      jsx: !/\.[cm]?ts$/.test(file),
+      comment: false,
+      tokens: false,
+    });
+  } catch (error) {
+    return { ok: false, message: error.message, offset: error.index ?? 0 };
+  }
+  simpleTraverse(program, { enter() {} }, true); // parent links
+  let scopeOf;
+  return {
+    ok: true,
+    parsed: {
+      program,
+      scopeOf: (node) =>
+        (scopeOf ??= scopeResolver(analyze(program, { sourceType: program.sourceType, lib: [] })))(node),
+    },
+  };
+}
+
+const PARSERS = { 'oxc-parser': parseSource, 'typescript-estree': parseWithEstree };
+
+/** Scans every file with one parser; the results (uses per file) and how many files were parsed. */
+function scanAll(sources, parse) {
+  let parsed = 0;
+  const results = sources.map(({ file, text, matcher, filter }) => {
+    const result = scanSource(text, file, matcher, filter, parse);
+    if (result.kind === 'skipped' || result.parsed) parsed++;
+    return result.kind === 'skipped' ? { file, skipped: true } : { file, uses: result.uses };
+  });
+  return { results, parsed };
+}
+
+const matcher = new CallMatcher(getProject({ file: join(project, 'src') }).matcher.calls ?? DEFAULT_CALLS);
+const filter = textFilter(matcher);
+const generated = findSourceFiles([project]).map((file) => ({
+  file,
+  text: readFileSync(file, 'utf8'),
+  matcher,
+  filter,
+}));
+
+/** CPU time per file of the parse alone (AST and parent links; scope analysis is lazy) over the files the scan parses. */
+function parseOnly(parse, files) {
+  const start = cpuMs();
+  for (const { file, text } of files) parse(text, file);
+  return (cpuMs() - start) / files.length;
+}
+
+/**
+ * CPU milliseconds of this process so far. The parsers are compared in CPU time, not wall time:
+ * on a loaded machine wall time mostly measures waiting for a core, which is the same for both.
+ */
+function cpuMs() {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+const scanTimes = { 'oxc-parser': [], 'typescript-estree': [] };
+const parseTimes = { 'oxc-parser': [], 'typescript-estree': [] };
+const outputs = {};
+const parsedFiles = generated.filter(({ text }) => filter.test(text));
+for (const parse of Object.values(PARSERS)) scanAll(generated.slice(0, 1000), parse); // warm-up
+// Rounds interleave the parsers, so that a change of load on a shared machine hits both alike.
+for (let round = 0; round < PARSER_ROUNDS; round++) {
+  for (const [name, parse] of Object.entries(PARSERS)) {
+    const start = cpuMs();
+    const { results, parsed } = scanAll(generated, parse);
+    scanTimes[name].push((cpuMs() - start) / parsed);
+    outputs[name] = { results, parsed };
+    parseTimes[name].push(parseOnly(parse, parsedFiles));
+  }
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const timings = Object.fromEntries(Object.entries(scanTimes).map(([name, values]) => [name, median(values)]));
+const parseTimings = Object.fromEntries(Object.entries(parseTimes).map(([name, values]) => [name, median(values)]));
+const oxc = outputs['oxc-parser'];
+const estree = outputs['typescript-estree'];
+const sameGenerated = JSON.stringify(oxc.results) === JSON.stringify(estree.results);
+console.log(
+  `parser, ${generated.length} generated files (${oxc.parsed} parsed), whole scan (parse, scope analysis, recognition), CPU time per parsed file, median of ${PARSER_ROUNDS}: ` +
+    `oxc-parser ${timings['oxc-parser'].toFixed(3)} ms, typescript-estree ${timings['typescript-estree'].toFixed(3)} ms ` +
+    `→ ${(timings['typescript-estree'] / timings['oxc-parser']).toFixed(1)}×; ` +
+    `results ${sameGenerated ? 'identical' : 'DIFFERENT'}`,
+);
+console.log(
+  `parser alone (AST and parent links), CPU time per parsed file: oxc-parser ${parseTimings['oxc-parser'].toFixed(3)} ms, typescript-estree ` +
+    `${parseTimings['typescript-estree'].toFixed(3)} ms → oxc-parser ${(parseTimings['typescript-estree'] / parseTimings['oxc-parser']).toFixed(1)}× faster (target ≥ 3×)`,
+);
+
+// The repository's own corpus: every fixture and example source, each with its project's calls.
+const corpusFiles = findSourceFiles([join(root, 'tests'), join(root, 'examples')]).filter(
+  (file) => file.includes(`${sep}fixtures${sep}`) || file.startsWith(join(root, 'examples')),
+);
+const corpus = corpusFiles.map((file) => {
+  const fileMatcher = getProject({ file }).matcher;
+  return { file, text: readFileSync(file, 'utf8'), matcher: fileMatcher, filter: textFilter(fileMatcher) };
+});
+const corpusOxc = scanAll(corpus, parseSource);
+const corpusEstree = scanAll(corpus, parseWithEstree);
+const differing = corpusOxc.results.filter(
+  (result, i) => JSON.stringify(result) !== JSON.stringify(corpusEstree.results[i]),
+);
+console.log(
+  `parser, test corpus (${corpus.length} files under tests/**/fixtures and examples/, ${corpusOxc.parsed} parsed): ` +
+    (differing.length === 0
+      ? 'identical uses'
+      : `${differing.length} files DIFFER: ${differing.map((d) => d.file).join(', ')}`),
+);
+if (!sameGenerated || differing.length > 0) throw new Error('oxc-parser and typescript-estree gave different results');

@@ -66,11 +66,14 @@ export type {
   PlaceholderArguments,
   ScopeReference,
   SplitReference,
+  StaticPart,
 } from './callsite/reference';
+export { variantsOf } from './callsite/reference';
 export {
   completeAt,
   partAt,
   referencedId,
+  referencedIds,
   resolvePartAt,
   type CompleteOptions,
   type CompletionCandidate,
@@ -80,4 +83,12 @@ export {
   type PartRole,
   type ResolvedPart,
 } from './callsite/complete';
-export type { ArgumentDescription, CallSiteDescription, CalleeDescription, Range, RootBinding } from './callsite/site';
+export type {
+  ArgumentDescription,
+  CallSiteDescription,
+  CalleeDescription,
+  NameBinding,
+  Range,
+  RootBinding,
+  StaticArgument,
+} from './callsite/site';

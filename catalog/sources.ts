@@ -37,6 +37,46 @@ export function readCatalogSources(paths: readonly string[]): ReadResult {
   return result;
 }
 
+/**
+ * Reads one catalog file from `text` (an editor's unsaved buffer) as `readCatalogSources` reads
+ * it from disk, for hosts that check a document while it is edited.
+ */
+// Same steps as readFile after its read; kept apart (not a refactor of readFile) while readFile
+// is being changed on another branch — fold them together when both have landed.
+export function readCatalogText(file: string, text: string): ReadResult {
+  const result: ReadResult = { domains: [], problems: [], watched: [] };
+  const locator = new JsonLocator(file, text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    for (const problem of syntaxProblems(file, text, locator)) result.problems.push(problem);
+    return result;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    result.problems.push({ file, ...locator.position(0), message: 'a catalog file must contain a JSON object' });
+    return result;
+  }
+  for (const domain of catalogFileDomains(file, value as Record<string, unknown>))
+    result.domains.push({ ...domain, file, locator });
+  return result;
+}
+
+/** The domains a catalog file's top-level object holds: itself (a domain file, named by the file) or its keys. */
+export function catalogFileDomains(
+  file: string,
+  record: Record<string, unknown>,
+): Array<Pick<DomainSource, 'name' | 'path' | 'value' | 'codeFromFileName'>> {
+  const match = DOMAIN_FILE.exec(basename(file));
+  if (isDomainObject(record)) {
+    const codeFromFileName = match?.[1] === undefined ? undefined : Number(match[1]);
+    return [{ name: match?.[2] ?? basename(file), path: [], value: record, codeFromFileName }];
+  }
+  return Object.keys(record)
+    .filter((name) => !name.startsWith('$'))
+    .map((name) => ({ name, path: [name], value: record[name], codeFromFileName: undefined }));
+}
+
 export function signatureOf(path: string): string {
   try {
     const stat = statSync(path);

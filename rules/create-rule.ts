@@ -1,4 +1,6 @@
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
 import type { Finding, FindingKind } from '../catalog/callsite/findings';
 import type { Range } from '../catalog/callsite/site';
@@ -14,26 +16,75 @@ export interface ErrorCatalogRuleDocs {
   readonly recommended: RecommendedLevel;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/error-catalog/error-catalog/blob/main/docs/rules/';
+/**
+ * Where the rule pages live, derived from package.json's `repository` (the one place the project's
+ * address is written), so "Show documentation" in an editor opens the page the package names.
+ */
+export const DOCS_BASE_URL = `${repositoryWebUrl(readManifest())}/blob/main/docs/rules/`;
 
-const ruleCreator = ESLintUtils.RuleCreator<ErrorCatalogRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+interface Manifest {
+  readonly name?: unknown;
+  readonly repository?: unknown;
+}
 
-type RuleSpec<Options extends readonly unknown[], Ids extends string> = Parameters<typeof ruleCreator<Options, Ids>>[0];
+/** package.json of this package: dist/rules/ (built) is two levels below it, rules/ (tests) one. */
+function readManifest(): Manifest {
+  for (const root of [join(__dirname, '..', '..'), join(__dirname, '..')]) {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+    } catch {
+      continue; // not there
+    }
+    if (manifest.name === 'error-catalog') return manifest;
+  }
+  throw new Error(`error-catalog: package.json not found above ${__dirname}`);
+}
+
+/** `git+https://host/owner/repo.git` (or `{ url }`) → `https://host/owner/repo`. */
+export function repositoryWebUrl(manifest: Manifest): string {
+  const repository = manifest.repository;
+  const url =
+    typeof repository === 'string'
+      ? repository
+      : typeof repository === 'object' && repository !== null && 'url' in repository
+        ? (repository as { url: unknown }).url
+        : undefined;
+  if (typeof url !== 'string' || !/^(git\+)?https:\/\//.test(url))
+    throw new Error('error-catalog: package.json has no https `repository.url`');
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+type RuleSpec<Options extends readonly unknown[], Ids extends string> = Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, Ids, ErrorCatalogRuleDocs>
+>;
+
+type NamedRule<Options extends readonly unknown[], Ids extends string> = TSESLint.RuleModule<
+  Ids,
+  Options,
+  ErrorCatalogRuleDocs
+> & { name: string };
 
 /**
- * RuleCreator with one change: its create() deep-copies the default options (structuredClone)
- * for every rule on every file, a measurable cost on large runs. Our options are flat objects,
- * so defaults are merged shallowly, without copying when the user gives none.
+ * What ESLintUtils.RuleCreator makes (the docs URL added to meta), written here so that nothing
+ * of @typescript-eslint/utils is loaded at run time (only its types are used), with one change:
+ * RuleCreator's create() deep-copies the default options (structuredClone) for every rule on
+ * every file, a measurable cost on large runs. Our options are flat objects, so defaults are
+ * merged shallowly, without copying when the user gives none.
  */
-export function createRule<Options extends readonly unknown[], Ids extends string>(
-  spec: RuleSpec<Options, Ids>,
-): ReturnType<typeof ruleCreator<Options, Ids>> {
-  const rule = ruleCreator(spec);
-  const defaults = spec.meta.defaultOptions ?? spec.defaultOptions ?? ([] as unknown as Options);
+export function createRule<Options extends readonly unknown[], Ids extends string>({
+  name,
+  meta,
+  create,
+  defaultOptions,
+}: RuleSpec<Options, Ids>): NamedRule<Options, Ids> {
+  const defaults = meta.defaultOptions ?? defaultOptions ?? ([] as unknown as Options);
   return {
-    ...rule,
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}${name}.md` } },
+    ...(defaultOptions ? { defaultOptions } : {}),
     create: (context) =>
-      spec.create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
+      create(context, context.options.length === 0 ? defaults : mergeOptions(defaults, context.options)),
   };
 }
 

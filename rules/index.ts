@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getProject } from '../catalog/project';
-import { FINGERPRINT_KEY, SETTINGS_KEY } from './analysis/file-state';
+import { FINGERPRINT_KEY, SETTINGS_KEY } from './analysis/lint-pass';
 import noDeprecatedId from './no-deprecated-id';
 import noDynamicId from './no-dynamic-id';
 import noUnknownId from './no-unknown-id';

@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import type { IdFix } from '../catalog/index';
+import { idToAdd, planAddError, type EditPlan, type ReadText } from '../catalog/edit';
 import type { PluginContext } from './context';
 import { codeOf, findingsOf, FIXABLE_CODES, SOURCE } from './diagnostics';
 
+/** The fix name of "Add 'x.y.z' to the catalog" (the others are named SOURCE). */
+export const ADD_TO_CATALOG_FIX = 'error-catalog-add';
+
 /**
  * Quick fixes for the plugin's diagnostics: each did-you-mean candidate of an unknown id, the
- * `replacedBy` of a deprecated one — the edits come ready-made in the findings.
+ * `replacedBy` of a deprecated one — the edits come ready-made in the findings — and "Add
+ * 'x.y.z' to the catalog" for an unknown error or subdomain, whose change edits the catalog
+ * JSON file (read through `readCatalogText`, see `catalogFileReader`).
  */
 export function pluginCodeFixes(
   context: PluginContext,
@@ -13,21 +20,60 @@ export function pluginCodeFixes(
   start: number,
   end: number,
   errorCodes: readonly number[],
+  readCatalogText: ReadText = readFromDisk,
 ): TS.CodeFixAction[] {
   if (!errorCodes.some((code) => FIXABLE_CODES.includes(code))) return [];
-  const state = context.fileState(fileName);
-  if (!state) return [];
+  const sourceFile = context.sourceFileOf(fileName);
+  if (!sourceFile) return [];
   const project = context.projectFor(fileName);
   const catalog = context.checkingCatalog(project);
   if (!catalog) return [];
   const actions: TS.CodeFixAction[] = [];
-  for (const { finding } of findingsOf(context, state.sourceFile, state.checker, project, catalog)) {
+  for (const { finding } of findingsOf(context, sourceFile, project, catalog)) {
     const [from, to] = finding.range;
     if (!errorCodes.includes(codeOf(finding.kind)) || to < start || from > end) continue;
     const fixes = finding.fix ? [finding.fix, ...finding.suggestions] : finding.suggestions;
     for (const fix of fixes) actions.push(action(fileName, fix));
+    const id = idToAdd(finding);
+    const plan = id === undefined ? undefined : planAddError(catalog, id, readCatalogText);
+    if (plan?.ok) actions.push(addToCatalogAction(plan));
   }
   return actions;
+}
+
+function addToCatalogAction(plan: Extract<EditPlan, { ok: true }>): TS.CodeFixAction {
+  return {
+    fixName: ADD_TO_CATALOG_FIX,
+    description: plan.title,
+    changes: plan.changes.map(({ file, edits }) => ({
+      fileName: file,
+      textChanges: edits.map((edit) => ({ span: { start: edit.offset, length: edit.length }, newText: edit.content })),
+    })),
+  };
+}
+
+const readFromDisk: ReadText = (file) => readFileSync(file, 'utf8');
+
+type ScriptInfoSource = Partial<Pick<TS.server.ProjectService, 'getOrCreateScriptInfoForNormalizedPath'>>;
+
+/**
+ * Reads catalog files for "Add to the catalog" through tsserver's script infos. tsserver turns a
+ * code fix's offsets into lines with the ScriptInfo of each changed file and fails on a file it
+ * has none for; the catalog JSON is in no program, so its ScriptInfo is created here (on demand,
+ * for this one file: loading the catalog into the project costs far more). The fix's offsets
+ * are computed from that ScriptInfo's text, so they match what tsserver converts. Without a
+ * project service (an in-process host), the disk.
+ */
+export function catalogFileReader(ts: typeof TS, projectService: ScriptInfoSource | undefined): ReadText {
+  return (file) => {
+    const getInfo = projectService?.getOrCreateScriptInfoForNormalizedPath;
+    const normalize = ts.server?.toNormalizedPath;
+    if (typeof getInfo !== 'function' || typeof normalize !== 'function') return readFromDisk(file);
+    const info = getInfo.call(projectService, normalize(file), false);
+    if (!info) return readFromDisk(file);
+    const snapshot = info.getSnapshot();
+    return snapshot.getText(0, snapshot.getLength());
+  };
 }
 
 function action(fileName: string, fix: IdFix): TS.CodeFixAction {

@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { completeAt, type Catalog, type CompletionCandidate, type CompletionResult } from '../catalog/index';
 import type { PluginContext } from './context';
 import { describeEntry } from './quick-info';
-import { isUnterminated, referenceUnderCursor } from './references';
+import { callUnderCursor } from './call-sites';
 
 /** Completions inside the literal of a recognised call, or undefined to keep TypeScript's answer. */
 export function pluginCompletions(
@@ -25,13 +25,20 @@ export function pluginCompletions(
     sortText: `${candidate.deprecated ? 1 : 0}${String(index).padStart(6, '0')}`,
     replacementSpan,
     labelDetails: { description: summary(catalog, candidate) },
+    // Empty, not absent: wrappers (vtsls, typescript-language-server) otherwise give every entry
+    // the defaults `. , ; (`, and typing the `.` of a dotted id would accept the highlighted entry.
+    commitCharacters: [],
   }));
   const info: TS.CompletionInfo = {
     isGlobalCompletion: false,
     isMemberCompletion: false,
-    isNewIdentifierLocation: false,
+    // True, as for TypeScript's own completions in a string that may hold any text: any id may be
+    // typed here. It is also what keeps the wrappers from adding `(` as a commit character
+    // (they add it to non-string entries unless completeFunctionCalls is on or this is set).
+    isNewIdentifierLocation: true,
     optionalReplacementSpan: replacementSpan,
     entries,
+    defaultCommitCharacters: [],
   };
   if (result.incomplete) info.isIncomplete = true;
   return info;
@@ -65,10 +72,11 @@ function candidatesAt(
   fileName: string,
   position: number,
 ): { result: CompletionResult; catalog: Catalog } | undefined {
-  const under = referenceUnderCursor(context, fileName, position);
+  const under = callUnderCursor(context, fileName, position);
   if (!under) return undefined;
-  const { at, catalog } = under;
-  const result = completeAt(at.found.reference, catalog, position, { unterminated: isUnterminated(at.literal) });
+  const { found, catalog } = under;
+  // A literal being typed was closed by the repair of call-sites.ts: its range ends with a quote.
+  const result = completeAt(found.reference, catalog, position);
   return result && { result, catalog };
 }
 

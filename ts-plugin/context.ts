@@ -95,12 +95,9 @@ export class PluginContext {
     return project.problems.length === 0 ? project.catalog : (project.lastGoodCatalog ?? project.catalog);
   }
 
-  /** The source file and checker of the current program, or undefined for a file outside it. */
-  fileState(fileName: string): { sourceFile: TS.SourceFile; checker: TS.TypeChecker } | undefined {
-    const program = this.languageService.getProgram();
-    const sourceFile = program?.getSourceFile(fileName);
-    if (!program || !sourceFile) return undefined;
-    return { sourceFile, checker: program.getTypeChecker() };
+  /** The file's current SourceFile in the program (its text, and the object caches are keyed by), or undefined outside it. */
+  sourceFileOf(fileName: string): TS.SourceFile | undefined {
+    return this.languageService.getProgram()?.getSourceFile(fileName);
   }
 
   log(message: string): void {

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { resolvePartAt } from '../catalog/index';
 import type { PluginContext } from './context';
-import { referenceUnderCursor } from './references';
+import { callUnderCursor } from './call-sites';
 
 /** Go to definition from an id literal (or a part of a split id) to the key of its entry in the catalog JSON. */
 export function pluginDefinition(
@@ -9,10 +9,10 @@ export function pluginDefinition(
   fileName: string,
   position: number,
 ): TS.DefinitionInfoAndBoundSpan | undefined {
-  const under = referenceUnderCursor(context, fileName, position);
+  const under = callUnderCursor(context, fileName, position);
   if (!under) return undefined;
-  const { at, catalog } = under;
-  const resolved = resolvePartAt(at.found.reference, catalog, position);
+  const { found, catalog } = under;
+  const resolved = resolvePartAt(found.reference, catalog, position);
   // A domain or subdomain part goes to that entry; a name part or a dotted id to the error.
   const entry = resolved?.entry ?? resolved?.error;
   const location = entry && catalog.locationOf(entry);

@@ -11,7 +11,7 @@ import {
   type Range,
 } from '../catalog/index';
 import type { PluginContext } from './context';
-import { findReferences, type FoundReference } from './references';
+import { callSitesOf, type FoundCall } from './call-sites';
 
 export const SOURCE = 'error-catalog';
 
@@ -27,7 +27,7 @@ export const FIXABLE_CODES: readonly number[] = [CODES.unknown, CODES.deprecated
 /** A finding with the reference it was found on, for diagnostics and quick fixes alike. */
 export interface LocatedFinding {
   readonly finding: Finding;
-  readonly found: FoundReference;
+  readonly found: FoundCall;
 }
 
 /** Per SourceFile object and catalog: an unchanged file is not walked again after another file's edit. */
@@ -36,14 +36,13 @@ const cache = new WeakMap<TS.SourceFile, { catalog: Catalog; findings: readonly 
 export function findingsOf(
   context: PluginContext,
   sourceFile: TS.SourceFile,
-  checker: TS.TypeChecker,
   project: Project,
   catalog: Catalog,
 ): readonly LocatedFinding[] {
   const cached = cache.get(sourceFile);
   if (cached && cached.catalog === catalog) return cached.findings;
   const findings: LocatedFinding[] = [];
-  for (const found of findReferences(context.ts, sourceFile, checker, project.matcher)) {
+  for (const found of callSitesOf(context.ts, sourceFile, project.matcher)) {
     // Dynamic ids are the linter's opt-in report; the editor stays quiet about them.
     for (const finding of checkCached(found.reference, catalog))
       if (finding.kind !== 'dynamic') findings.push({ finding, found });
@@ -54,13 +53,12 @@ export function findingsOf(
 
 /** The plugin's diagnostics for a file, to append to its semantic diagnostics. */
 export function pluginDiagnostics(context: PluginContext, fileName: string): TS.Diagnostic[] {
-  const state = context.fileState(fileName);
-  if (!state) return [];
-  const { sourceFile, checker } = state;
+  const sourceFile = context.sourceFileOf(fileName);
+  if (!sourceFile) return [];
   const project = context.projectFor(fileName);
   const diagnostics: TS.Diagnostic[] = [];
   if (project.problems.length > 0) {
-    const references = findReferences(context.ts, sourceFile, checker, project.matcher);
+    const references = callSitesOf(context.ts, sourceFile, project.matcher);
     // Without any config, only files that raise errors hear about it; a broken catalog is told to every file.
     if (project.config !== undefined || references.length > 0) {
       const at = references[0]?.site.range ?? [0, 0];
@@ -77,7 +75,7 @@ export function pluginDiagnostics(context: PluginContext, fileName: string): TS.
   }
   const catalog = context.checkingCatalog(project);
   if (!catalog) return diagnostics;
-  for (const { finding } of findingsOf(context, sourceFile, checker, project, catalog)) {
+  for (const { finding } of findingsOf(context, sourceFile, project, catalog)) {
     if (finding.kind === 'dynamic') continue;
     const category = context.categoryOf(finding.kind);
     if (category === undefined) continue;
@@ -127,8 +125,12 @@ function checkCached(reference: ErrorIdReference, catalog: Catalog): readonly Fi
 }
 
 const shift = (range: Range, by: number): Range => [range[0] + by, range[1] + by];
-const shiftPart = (part: IdPart, by: number): IdPart =>
-  part.kind === 'missing' ? part : { ...part, range: shift(part.range, by) };
+const shiftPart = (part: IdPart, by: number): IdPart => {
+  if (part.kind === 'missing') return part;
+  if (part.kind !== 'choice') return { ...part, range: shift(part.range, by) };
+  const options = part.options.map((option) => ({ ...option, range: shift(option.range, by) }));
+  return { ...part, range: shift(part.range, by), options };
+};
 
 function shiftReference(reference: ErrorIdReference, by: number): ErrorIdReference {
   const range = shift(reference.range, by);

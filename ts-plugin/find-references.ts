@@ -1,12 +1,12 @@
 import type * as TS from 'typescript';
-import { referencedId, resolvePartAt, type ErrorIdReference } from '../catalog/index';
+import { referencedIds, resolvePartAt, type ErrorIdReference, type Range } from '../catalog/index';
+import { callSitesOf, callUnderCursor } from './call-sites';
 import type { PluginContext } from './context';
-import { findReferences, referenceAt } from './references';
 
 /**
  * Find all references from an id literal (or a name part of a split id): every call site of the
- * program's own files that names the same error, whatever form it is written in. Files are walked
- * once per version (the per-SourceFile cache of references.ts), so repeated look-ups are cheap.
+ * program's own files that names the same error, whatever form it is written in. Files are
+ * analysed once per version (the per-SourceFile cache of call-sites.ts), so repeated look-ups are cheap.
  */
 export function pluginFindReferences(
   context: PluginContext,
@@ -15,24 +15,25 @@ export function pluginFindReferences(
 ): TS.ReferencedSymbol[] | undefined {
   const ts = context.ts;
   const program = context.languageService.getProgram();
-  const state = context.fileState(fileName);
-  if (!program || !state) return undefined;
+  const under = callUnderCursor(context, fileName, position);
+  if (!program || !under) return undefined;
+  const { found: at, catalog } = under;
   const project = context.projectFor(fileName);
-  const catalog = context.browsingCatalog(project);
-  const at = referenceAt(ts, state.sourceFile, state.checker, project.matcher, position);
-  if (!at || !catalog) return undefined;
-  const resolved = resolvePartAt(at.found.reference, catalog, position);
+  const resolved = resolvePartAt(at.reference, catalog, position);
   // A domain or subdomain part names many errors: left to TypeScript's own answer.
   if (!resolved || (resolved.role !== 'id' && resolved.role !== 'name')) return undefined;
-  const id = referencedId(at.found.reference);
+  // An id not in the catalog has references too (the same typo elsewhere); in a conditional, the branch's.
+  const ids = referencedIds(at.reference);
+  const id =
+    resolved.error?.id ?? (resolved.role === 'id' ? resolved.part.value : ids.length === 1 ? ids[0] : undefined);
   if (id === undefined) return undefined;
 
   const references: TS.ReferencedSymbolEntry[] = [];
   for (const sourceFile of program.getSourceFiles()) {
     if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
-    for (const found of findReferences(ts, sourceFile, state.checker, project.matcher)) {
-      if (referencedId(found.reference) !== id) continue;
-      const [start, end] = spanOf(found.reference);
+    for (const found of callSitesOf(ts, sourceFile, project.matcher)) {
+      if (!referencedIds(found.reference).includes(id)) continue;
+      const [start, end] = spanOf(found.reference, id);
       references.push({
         fileName: sourceFile.fileName,
         textSpan: { start, length: end - start },
@@ -54,8 +55,11 @@ export function pluginFindReferences(
   return [{ definition, references }];
 }
 
-/** What to highlight: the id literal, or the name part of a split id. */
-function spanOf(reference: ErrorIdReference): readonly [number, number] {
+/** What to highlight: the id literal (the branch naming `id`, in a conditional), or the name part of a split id. */
+function spanOf(reference: ErrorIdReference, id: string): Range {
   const part = reference.form === 'dotted' ? reference.id : reference.form === 'scope' ? undefined : reference.name;
-  return part && part.kind !== 'missing' ? part.range : reference.range;
+  if (!part || part.kind === 'missing') return reference.range;
+  if (part.kind !== 'choice') return part.range;
+  const name = reference.form === 'dotted' ? id : id.slice(id.lastIndexOf('.') + 1);
+  return part.options.find((option) => option.value === name)?.range ?? part.range;
 }

@@ -1,11 +1,11 @@
 /**
- * The plugin factory (see index.ts). A thin adapter: what an error-id reference is and what is
- * wrong with it is decided in catalog/ (shared with the ESLint rules); this layer turns
- * TypeScript's AST into call-site descriptions, and findings into diagnostics, completions,
- * hovers, fixes, definitions and references.
+ * The plugin factory (see index.ts). A thin layer: which calls are error-id references is found
+ * by the shared analysis (analysis/, through call-sites.ts) and what is wrong with them is
+ * decided in catalog/ — both shared with the ESLint rules; this layer turns findings into
+ * diagnostics, completions, hovers, fixes, definitions and references.
  */
 import type * as TS from 'typescript';
-import { pluginCodeFixes, registerFixableCodes } from './code-fixes';
+import { catalogFileReader, pluginCodeFixes, registerFixableCodes } from './code-fixes';
 import { pluginCompletionDetails, pluginCompletions } from './completions';
 import { baseDirOf, PluginContext, type PluginConfig } from './context';
 import { pluginDefinition } from './definition';
@@ -55,7 +55,8 @@ export function init(modules: { typescript: typeof TS }): PluginModule {
         () => watcher.update(context.projectFor(watcher.probeFile)),
       );
       context.log(`plugin created for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
-      return decorate(info.languageService, context, watcher);
+      const readCatalogText = catalogFileReader(ts, info.project.projectService);
+      return decorate(info.languageService, context, watcher, readCatalogText);
     },
     onConfigurationChanged(config: unknown): void {
       prune();
@@ -65,7 +66,12 @@ export function init(modules: { typescript: typeof TS }): PluginModule {
 }
 
 /** The language service with the plugin's answers added; every method falls back to the original on failure. */
-function decorate(ls: TS.LanguageService, context: PluginContext, watcher: CatalogWatcher): TS.LanguageService {
+function decorate(
+  ls: TS.LanguageService,
+  context: PluginContext,
+  watcher: CatalogWatcher,
+  readCatalogText: (file: string) => string,
+): TS.LanguageService {
   const proxy: TS.LanguageService = Object.create(null) as TS.LanguageService;
   for (const [key, original] of Object.entries(ls) as Array<[keyof TS.LanguageService, unknown]>) {
     if (typeof original === 'function')
@@ -121,7 +127,7 @@ function decorate(ls: TS.LanguageService, context: PluginContext, watcher: Catal
       'quick fixes',
       () => original,
       () => {
-        const ours = pluginCodeFixes(context, fileName, start, end, errorCodes);
+        const ours = pluginCodeFixes(context, fileName, start, end, errorCodes, readCatalogText);
         return ours.length === 0 ? original : [...original, ...ours];
       },
     );

@@ -1,21 +1,15 @@
 import type * as TS from 'typescript';
-import {
-  formatHexCode,
-  resolvePartAt,
-  type Catalog,
-  type CatalogDomain,
-  type CatalogError,
-  type CatalogSubdomain,
-} from '../catalog/index';
+import { resolvePartAt } from '../catalog/index';
+import { describeEntry } from '../catalog/callsite/describe';
 import type { PluginContext } from './context';
-import { referenceUnderCursor } from './references';
+import { callUnderCursor } from './call-sites';
 
 /** Hover on an id literal, or on any part of a split id: the error it names, in markdown. */
 export function pluginQuickInfo(context: PluginContext, fileName: string, position: number): TS.QuickInfo | undefined {
-  const under = referenceUnderCursor(context, fileName, position);
+  const under = callUnderCursor(context, fileName, position);
   if (!under) return undefined;
-  const { at, catalog } = under;
-  const resolved = resolvePartAt(at.found.reference, catalog, position);
+  const { found, catalog } = under;
+  const resolved = resolvePartAt(found.reference, catalog, position);
   // Any part of a split id describes the whole error when there is one, else what the part names.
   const entry = resolved?.error ?? resolved?.entry;
   if (!resolved || !entry) return undefined;
@@ -33,80 +27,4 @@ export function pluginQuickInfo(context: PluginContext, fileName: string, positi
   };
 }
 
-export interface EntryDescription {
-  /** One line, shown as the signature (`(error) security.token.invalid: 0x07010001`). */
-  readonly title: string;
-  readonly markdown: string;
-  readonly deprecated: boolean;
-}
-
-/** The readable description of a catalog entry, shared by hover and completion details. */
-export function describeEntry(
-  catalog: Catalog,
-  entry: CatalogDomain | CatalogSubdomain | CatalogError,
-): EntryDescription {
-  if ('fullCode' in entry) return describeError(catalog, entry);
-  if ('subdomains' in entry) {
-    let errors = 0;
-    for (const subdomain of entry.subdomains.values()) errors += subdomain.errors.size;
-    const lines = [
-      `Domain \`${entry.name}\` · code \`${formatHexCode(entry.code)}\` · ${entry.subdomains.size} subdomains, ${errors} errors`,
-    ];
-    if (entry.deprecated !== undefined) lines.push(`**Deprecated**${since(entry.deprecated.since)}.`);
-    return {
-      title: `(error domain) ${entry.name}`,
-      markdown: lines.join('\n\n'),
-      deprecated: entry.deprecated !== undefined,
-    };
-  }
-  const deprecation = catalog.scopeDeprecation(entry);
-  const id = `${entry.domain.name}.${entry.name}`;
-  const lines = [`Subdomain \`${id}\` · code \`${formatHexCode(entry.code)}\` · ${entry.errors.size} errors`];
-  if (deprecation)
-    lines.push(
-      `**Deprecated**${since(deprecation.since)}${deprecation.level === 'domain' ? ` (its domain \`${entry.domain.name}\`)` : ''}.`,
-    );
-  return { title: `(error subdomain) ${id}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
-}
-
-function describeError(catalog: Catalog, error: CatalogError): EntryDescription {
-  const hex = catalog.hexCode(error);
-  const status = catalog.statusOf(error);
-  const placeholders = catalog.placeholderCount(error);
-  const lines = [
-    `\`${hex}\` · ${escape(error.class)}${status === undefined ? '' : ` · HTTP ${status}`}`,
-    `**Message:** ${showPlaceholders(error.message)}${placeholders > 0 ? ` _(${placeholders} placeholder${placeholders > 1 ? 's' : ''})_` : ''}`,
-  ];
-  if (error.description !== '' && error.description !== error.message) lines.push(escape(error.description));
-  const deprecation = catalog.deprecationOf(error);
-  if (deprecation) {
-    if (deprecation.level === 'error') {
-      const replacement = deprecation.replacedBy === undefined ? '' : ` Use \`${deprecation.replacedBy}\` instead.`;
-      lines.push(`**Deprecated**${since(deprecation.since)}.${replacement}`);
-    } else {
-      const scope =
-        deprecation.level === 'domain'
-          ? error.subdomain.domain.name
-          : `${error.subdomain.domain.name}.${error.subdomain.name}`;
-      lines.push(`**Deprecated**${since(deprecation.since)}: its ${deprecation.level} \`${scope}\` is deprecated.`);
-    }
-  }
-  return { title: `(error) ${error.id}: ${hex}`, markdown: lines.join('\n\n'), deprecated: deprecation !== undefined };
-}
-
-/** The message as markdown, each placeholder set off as code so it reads as a slot. */
-function showPlaceholders(message: string): string {
-  return message
-    .split(/(%[sdifjoO])/)
-    .map((piece, i) => (i % 2 === 1 ? `\`${piece}\`` : escape(piece)))
-    .join('');
-}
-
-/** ` since 2.2.0`, or nothing when the catalog marks the entry deprecated without a version. */
-function since(version: string | undefined): string {
-  return version === undefined ? '' : ` since ${escape(version)}`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
-}
+export { describeEntry, type EntryDescription } from '../catalog/callsite/describe';

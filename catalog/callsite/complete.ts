@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { CatalogDomain, CatalogError, CatalogSubdomain } from '../model';
-import type { ErrorIdReference, IdPart } from './reference';
+import { variantsOf, type ErrorIdReference, type IdPart } from './reference';
 import type { Range } from './site';
 
 /**
@@ -98,8 +98,10 @@ export function completeAt(
   offset: number,
   options: CompleteOptions = {},
 ): CompletionResult | undefined {
-  const at = partAt(reference, offset, { mode: 'cursor', unterminated: options.unterminated });
-  if (!at) return undefined;
+  const found = variantAt(reference, offset, { mode: 'cursor', unterminated: options.unterminated });
+  if (!found) return undefined;
+  const { at } = found;
+  reference = found.variant;
   const limit = options.limit ?? DEFAULT_LIMIT;
   const result =
     at.role === 'id'
@@ -236,8 +238,10 @@ export interface ResolvedPart {
 
 /** What the id part at `offset` names in the catalog (hover, go to definition). */
 export function resolvePartAt(reference: ErrorIdReference, catalog: Catalog, offset: number): ResolvedPart | undefined {
-  const at = partAt(reference, offset, { mode: 'character' });
-  if (!at) return undefined;
+  const found = variantAt(reference, offset, { mode: 'character' });
+  if (!found) return undefined;
+  const { at } = found;
+  reference = found.variant;
   if (reference.form === 'dotted') {
     const error = catalog.getError(at.part.value);
     return { role: at.role, part: at.part, error, entry: error };
@@ -251,6 +255,32 @@ export function resolvePartAt(reference: ErrorIdReference, catalog: Catalog, off
   const error = nameValue === undefined ? undefined : subdomain?.errors.get(nameValue);
   const entry = at.role === 'domain' ? domain : at.role === 'subdomain' ? subdomain : error;
   return { role: at.role, part: at.part, error, entry };
+}
+
+/**
+ * The variant of a reference (variantsOf: one option of each conditional) whose literal is at
+ * `offset`: the branch under the cursor is completed and described with the other parts it goes with.
+ */
+function variantAt(
+  reference: ErrorIdReference,
+  offset: number,
+  options: PartAtOptions,
+): { variant: ErrorIdReference; at: PartAtCursor } | undefined {
+  for (const variant of variantsOf(reference)) {
+    const at = partAt(variant, offset, options);
+    if (at) return { variant, at };
+  }
+  return undefined;
+}
+
+/** Every full id a reference may name: one per variant whose parts are all static. */
+export function referencedIds(reference: ErrorIdReference): string[] {
+  const ids: string[] = [];
+  for (const variant of variantsOf(reference)) {
+    const id = referencedId(variant);
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
 
 /** The full id a reference names when every part is static (`wrap()` scopes name none). */

@@ -10,6 +10,7 @@ import type {
   ScopeReference,
   SplitReference,
 } from './reference';
+import { variantsOf } from './reference';
 import type { Range } from './site';
 
 export interface TextEdit {
@@ -53,8 +54,28 @@ export interface CheckOptions {
 type StaticPart = Extract<IdPart, { kind: 'static' }>;
 type Parts = readonly [domain: IdPart, subdomain: IdPart, name: IdPart];
 
-/** What is wrong with one error-id reference, given the catalog. */
+/**
+ * What is wrong with one error-id reference, given the catalog. A conditional part is checked
+ * option by option (variantsOf): each finding sits on the branch it is about.
+ */
 export function checkReference(reference: ErrorIdReference, catalog: Catalog, options: CheckOptions = {}): Finding[] {
+  const variants = variantsOf(reference);
+  if (variants.length === 1) return checkVariant(variants[0]!, catalog, options);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const variant of variants) {
+    for (const found of checkVariant(variant, catalog, options)) {
+      // Two variants sharing a wrong branch say the same thing about it once.
+      const key = `${found.range[0]}:${found.range[1]}:${found.messageId}:${found.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(found);
+    }
+  }
+  return findings;
+}
+
+function checkVariant(reference: ErrorIdReference, catalog: Catalog, options: CheckOptions): Finding[] {
   const limit = options.maxSuggestions ?? 3;
   switch (reference.form) {
     case 'dotted':
@@ -70,7 +91,7 @@ function checkDotted(reference: DottedReference, catalog: Catalog, limit: number
   const part = reference.id;
   if (part.kind === 'missing')
     return [missingPart(reference.range, 'id', "an error id such as 'domain.subdomain.name'")];
-  if (part.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, part.range)];
+  if (part.kind !== 'static') return [finding('dynamic', 'dynamicId', {}, part.range)];
   const error = catalog.getError(part.value);
   if (!error) {
     const candidates = catalog.suggest(part.value, limit).map((s) => s.id);
@@ -121,7 +142,7 @@ function checkSplit(reference: SplitReference, catalog: Catalog, limit: number, 
   const staticParts: StaticPart[] = [];
   for (const part of parts) {
     if (part.kind !== 'static')
-      return [finding('dynamic', 'dynamicId', {}, part.kind === 'dynamic' ? part.range : reference.range)];
+      return [finding('dynamic', 'dynamicId', {}, part.kind === 'missing' ? reference.range : part.range)];
     staticParts.push(part);
   }
   const [domain, subdomain, name] = staticParts as [StaticPart, StaticPart, StaticPart];
@@ -162,7 +183,7 @@ function checkScope(reference: ScopeReference, catalog: Catalog, limit: number):
       missingPart(reference.range, domain.kind === 'missing' ? 'domain' : 'subdomain', 'a domain and a subdomain'),
     ];
   }
-  if (domain.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, domain.range)];
+  if (domain.kind !== 'static') return [finding('dynamic', 'dynamicId', {}, domain.range)];
   const scopeText = `${domain.value}.${subdomain.kind === 'static' ? subdomain.value : '…'}`;
   if (!catalog.getDomain(domain.value)) {
     const candidates = catalog.suggestPart('domain', domain.value, undefined, undefined, limit);
@@ -178,7 +199,7 @@ function checkScope(reference: ScopeReference, catalog: Catalog, limit: number):
       ),
     ];
   }
-  if (subdomain.kind === 'dynamic') return [finding('dynamic', 'dynamicId', {}, subdomain.range)];
+  if (subdomain.kind !== 'static') return [finding('dynamic', 'dynamicId', {}, subdomain.range)];
   const found = catalog.getSubdomain(domain.value, subdomain.value);
   if (!found) {
     const candidates = catalog.suggestPart('subdomain', subdomain.value, domain.value, undefined, limit);

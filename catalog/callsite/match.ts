@@ -1,7 +1,7 @@
 import type { ArgumentRole, CallsConfig, FunctionForm, ModuleForm } from '../calls';
 import { looksLikeErrorId } from '../ids';
-import type { ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference } from './reference';
-import type { ArgumentDescription, CallSiteDescription, RootBinding } from './site';
+import type { ErrorIdReference, IdPart, PlaceholderArguments, ScopeReference, StaticPart } from './reference';
+import type { ArgumentDescription, CallSiteDescription, NameBinding, RootBinding, StaticArgument } from './site';
 
 /** Depth limit for wrappers of wrappers (`const a = kerror.wrap(…)`, `const b = a…`), against cycles. */
 const MAX_DEPTH = 8;
@@ -41,11 +41,38 @@ export class CallMatcher {
     this.functionForms = calls.functions.map((form) => ({ form, segments: form.callee.split('.') }));
   }
 
-  /** True when a call whose callee ends with `name` could be a reference (before resolving bindings). */
-  mayMatch(name: string | undefined, kind: 'call' | 'new', thrown: boolean): boolean {
+  /**
+   * True when a call whose callee ends with `name` could be a reference (before resolving
+   * bindings). `aliases` (from aliasNames) adds the file's local names bound to callee names.
+   */
+  mayMatch(name: string | undefined, kind: 'call' | 'new', thrown: boolean, aliases?: ReadonlySet<string>): boolean {
     return (
-      (name !== undefined && this.calleeNames.has(name)) || (kind === 'new' && thrown && this.calls.throwNew !== false)
+      (name !== undefined && (this.calleeNames.has(name) || aliases?.has(name) === true)) ||
+      (kind === 'new' && thrown && this.calls.throwNew !== false)
     );
+  }
+
+  /**
+   * The local names of a file that may end a recognised callee although no form names them:
+   * those bound, directly or through other bindings (`const g = ge`), to a callee name or a
+   * module name (`const em = kerror; em.get()` ends with `get` anyway, but `const ge = getError`
+   * does not). The pre-filter every surface applies, decided here once.
+   */
+  aliasNames(bindings: readonly NameBinding[]): ReadonlySet<string> {
+    const aliases = new Set<string>();
+    if (bindings.length === 0) return aliases;
+    const known = (name: string): boolean => this.calleeNames.has(name) || aliases.has(name);
+    // A fixpoint over the list: each round adds the names bound to one more level of aliases.
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const { local, bound } of bindings) {
+        if (!aliases.has(local) && !this.calleeNames.has(local) && known(bound)) {
+          aliases.add(local);
+          changed = true;
+        }
+      }
+    }
+    return aliases;
   }
 
   /** The error-id reference a call site makes, or undefined when it is not a recognised call. */
@@ -78,7 +105,10 @@ export class CallMatcher {
       const roles = this.calls.throwNew.args;
       const index = roles.indexOf('id');
       const first = site.arguments[index];
-      if (first?.kind === 'static' && looksLikeErrorId(first.value)) return buildReference(site, roles);
+      // Every branch of a conditional must look like an id: `throw new Error(c ? 'a' : 'b')` is not a reference.
+      const values = first?.kind === 'static' ? [first] : first?.kind === 'choice' ? first.options : [];
+      if (values.length > 0 && values.every((option) => looksLikeErrorId(option.value)))
+        return buildReference(site, roles);
     }
     return undefined;
   }
@@ -125,7 +155,12 @@ export class CallMatcher {
     scope: ScopeReference,
   ): ErrorIdReference {
     // Domain and subdomain come from the wrap() call: shown and checked, never rewritten from here.
-    const inherit = (part: IdPart): IdPart => (part.kind === 'static' ? { ...part, editable: false } : part);
+    const inherit = (part: IdPart): IdPart =>
+      part.kind === 'static'
+        ? { ...part, editable: false }
+        : part.kind === 'choice'
+          ? { ...part, options: part.options.map((option) => ({ ...option, editable: false })) }
+          : part;
     return {
       form: 'wrapped',
       range: site.range,
@@ -174,9 +209,13 @@ function partFor(args: readonly ArgumentDescription[], roles: readonly ArgumentR
   if (spread >= 0 && spread <= index) return { kind: 'dynamic', range: args[spread]!.range };
   const arg = args[index];
   if (!arg) return { kind: 'missing' };
-  if (arg.kind === 'static')
-    return { kind: 'static', value: arg.value, range: arg.range, literal: arg.literal, editable: true };
+  if (arg.kind === 'static') return staticPart(arg);
+  if (arg.kind === 'choice') return { kind: 'choice', options: arg.options.map(staticPart), range: arg.range };
   return { kind: 'dynamic', range: arg.range };
+}
+
+function staticPart(arg: StaticArgument): StaticPart {
+  return { kind: 'static', value: arg.value, range: arg.range, literal: arg.literal, editable: true };
 }
 
 /** Arguments after the id: a trailing object literal is an options argument; a spread makes the count unknown. */

@@ -16,7 +16,7 @@ export const MESSAGES = {
   missingPlaceholders:
     'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the message would show a raw placeholder.',
   extraPlaceholders:
-    'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; the extra arguments are ignored.',
+    'Error \'{{id}}\' has {{expected}} placeholder(s) in its message "{{message}}" but the call passes {{given}}; util.format appends the extra arguments to the message, separated by spaces.',
   dynamicId: 'This error id cannot be resolved statically, so it is not checked against the catalog.',
   replaceWith: "Replace with '{{id}}'.",
   replaceWithPlaceholders:

@@ -1,16 +1,28 @@
 /**
- * The neutral description of a call site that the adapters build from their own AST: the
- * ESLint rules from ESTree plus scope analysis, the TypeScript plugin from the TypeScript AST
- * plus its checker. Everything after that — is this an error-id reference, what is wrong
- * with it — is decided once, in match.ts and findings.ts.
+ * The neutral description of a call site that analysis/describe-call.ts builds from ESTree plus
+ * scope analysis: for the ESLint rules from ESLint's own tree, for the TypeScript plugin and the
+ * CLI from the package's parser. Everything after that — is this an error-id reference, what is
+ * wrong with it — is decided once, in match.ts and findings.ts.
  */
 
 /** `[start, end)` offsets in the source text (UTF-16 code units), as both ESTree and TypeScript count them. */
 export type Range = readonly [start: number, end: number];
 
+/** A value known statically. `literal` when the argument is a plain string literal that can be rewritten in place. */
+export interface StaticArgument {
+  readonly kind: 'static';
+  readonly value: string;
+  readonly range: Range;
+  readonly literal: boolean;
+}
+
 export type ArgumentDescription =
-  /** A value known statically. `literal` when the argument is a plain string literal that can be rewritten in place. */
-  | { readonly kind: 'static'; readonly value: string; readonly range: Range; readonly literal: boolean }
+  | StaticArgument
+  /**
+   * A conditional choosing between values known statically (`c ? 'a.b.c' : 'a.b.d'`): each
+   * option with its own range (the branch), so a finding can point at the wrong branch.
+   */
+  | { readonly kind: 'choice'; readonly options: readonly StaticArgument[]; readonly range: Range }
   /** An object literal: an options argument when it comes last, not a placeholder. */
   | { readonly kind: 'object'; readonly range: Range }
   /** `...args`: the number of arguments is unknown. */
@@ -49,4 +61,16 @@ export interface CallSiteDescription {
   readonly arguments: readonly ArgumentDescription[];
   /** The whole call expression. */
   readonly range: Range;
+}
+
+/**
+ * A local name bound to another name somewhere in a file, at any depth: `import { get as g }`,
+ * `const { getError: ge } = require(…)`, `const em = kerror`. The shared matcher derives from
+ * the file's list which local names may end a recognised callee (CallMatcher.aliasNames), so
+ * every surface skips — and keeps — the same calls before describing them.
+ */
+export interface NameBinding {
+  readonly local: string;
+  /** The imported, destructured or aliased name. */
+  readonly bound: string;
 }

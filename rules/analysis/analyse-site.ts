@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { CallsConfig } from '../../catalog/calls';
 import { checkReference, type Finding } from '../../catalog/callsite/findings';
 import type { CallMatcher } from '../../catalog/callsite/match';
 import { calleeLastName, describeCallSite, isThrown } from '../../analysis/describe-call';
-import { fileState, type FileState, type SiteAnalysis } from './file-state';
+import { lintPass, type LintPass, type SiteAnalysis } from './lint-pass';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -15,20 +16,20 @@ const NEW_EXPRESSION = UTILS_NODE_TYPES.NewExpression;
 export interface Analyser {
   /**
    * The error-id reference a call makes and its findings, or undefined when the call is not a
-   * reference. Shared between the rules (FileState.lastNode); calls whose callee name no form
+   * reference. Shared between the rules (LintPass.lastNode); calls whose callee name no form
    * can end with are skipped before any scope look-up.
    */
   site(node: CallNode): SiteAnalysis | undefined;
   /** The file's project, and whether its catalog can be used. */
-  file(): FileState;
+  file(): LintPass;
   /** Findings of a site checked with `extraPlaceholders` (placeholder-count's `reportExtra`). */
   withExtra(site: SiteAnalysis): readonly Finding[];
 }
 
 export function createAnalyser(context: Context): Analyser {
   // Fetched on the first call, so files without calls never look the project up.
-  let state: FileState | undefined;
-  const file = (): FileState => (state ??= fileState(context));
+  let state: LintPass | undefined;
+  const file = (): LintPass => (state ??= lintPass(context));
   return {
     file,
     site(node) {
@@ -50,12 +51,12 @@ export function createAnalyser(context: Context): Analyser {
   };
 }
 
-function analyse(context: Context, state: FileState, node: CallNode): SiteAnalysis | undefined {
+function analyse(context: Context, state: LintPass, node: CallNode): SiteAnalysis | undefined {
   const kind = node.type === NEW_EXPRESSION ? 'new' : 'call';
   const name = calleeLastName(node.callee);
   const thrown = kind === 'new' && isThrown(node);
   const matcher = state.project.matcher;
-  if (!matcher.mayMatch(name, kind, thrown) && !(name !== undefined && state.aliases().has(name))) return undefined;
+  if (!matcher.mayMatch(name, kind, thrown) && !matcher.mayMatch(name, kind, thrown, state.aliases())) return undefined;
 
   const sourceCode = context.sourceCode;
   const reference = matcher.match(

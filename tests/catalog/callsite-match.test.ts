@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CallMatcher, DEFAULT_CALLS, moduleNameOf, resolveCalls } from '../../catalog';
+import {
+  CallMatcher,
+  DEFAULT_CALLS,
+  moduleNameOf,
+  resolveCalls,
+  variantsOf,
+  type ArgumentDescription,
+  type CallSiteDescription,
+} from '../../catalog';
 import { global, imported, local, site, value } from '../support/call-sites';
 
 const matcher = new CallMatcher(DEFAULT_CALLS);
@@ -137,5 +145,75 @@ describe('which call sites are error-id references (default calls)', () => {
       ['../../kerror', './kerror/index.js', '@app/kerror', 'kerror.ts', './lib/kerror.cjs'].map(moduleNameOf),
     ).toEqual(['kerror', 'kerror', 'kerror', 'kerror', 'kerror']);
     expect(moduleNameOf('./kerrors')).toBe('kerrors');
+  });
+});
+
+describe('the pre-filter of every surface, decided by the matcher (aliasNames)', () => {
+  it('adds the local names bound to a callee name, through chains of aliases, and nothing else', () => {
+    const aliases = matcher.aliasNames([
+      { local: 'g', bound: 'get' }, // import { get as g }
+      { local: 'ge', bound: 'getError' }, // const { getError: ge } = require(…)
+      { local: 'again', bound: 'ge' }, // const again = ge
+      { local: 'em', bound: 'kerror' }, // const em = kerror: em.get ends with `get` anyway
+      { local: 'other', bound: 'format' },
+    ]);
+    expect([...aliases].sort()).toEqual(['again', 'g', 'ge']);
+    expect(matcher.mayMatch('again', 'call', false)).toBe(false);
+    expect(matcher.mayMatch('again', 'call', false, aliases)).toBe(true);
+    expect(matcher.mayMatch('other', 'call', false, aliases)).toBe(false);
+  });
+
+  it('ends on cycles of aliases', () => {
+    expect([
+      ...matcher.aliasNames([
+        { local: 'a', bound: 'b' },
+        { local: 'b', bound: 'a' },
+      ]),
+    ]).toEqual([]);
+  });
+});
+
+describe('conditional arguments (choice): every option is a variant', () => {
+  const choice = (...values: string[]): ArgumentDescription => ({
+    kind: 'choice',
+    options: values.map((value, i) => ({ kind: 'static', value, range: [10 * i, 10 * i + 5], literal: true })),
+    range: [0, 10 * values.length],
+  });
+  const call = (args: ArgumentDescription[], callee = site(kerror, ['get'], []).callee): CallSiteDescription => ({
+    kind: 'call',
+    thrown: false,
+    callee,
+    arguments: args,
+    range: [0, 100],
+  });
+  const staticArg = (value: string): ArgumentDescription => ({ kind: 'static', value, range: [90, 95], literal: true });
+
+  it('a reference with choices stands for the product of its options, each part with its own range', () => {
+    const reference = matcher.match(call([choice('a', 'b'), staticArg('token'), choice('x', 'y', 'z')]))!;
+    const variants = variantsOf(reference).map((variant) =>
+      variant.form === 'split' && variant.domain.kind === 'static' && variant.name.kind === 'static'
+        ? `${variant.domain.value}@${variant.domain.range[0]}.${variant.name.value}@${variant.name.range[0]}`
+        : 'other',
+    );
+    expect(variants).toEqual(['a@0.x@0', 'a@0.y@10', 'a@0.z@20', 'b@10.x@0', 'b@10.y@10', 'b@10.z@20']);
+  });
+
+  it('too many combinations make the choices dynamic, not a flood of findings', () => {
+    const many = choice('a', 'b', 'c', 'd', 'e');
+    const reference = matcher.match(call([many, many, staticArg('n')]))!;
+    const variants = variantsOf(reference);
+    expect(variants).toHaveLength(1);
+    expect(variants[0]).toMatchObject({ domain: { kind: 'dynamic', range: [0, 50] } });
+  });
+
+  it('throw new X(c ? …) is a reference only when every option looks like an id', () => {
+    const ctor = site(global('ApiError'), [], []).callee;
+    const thrown = (arg: ArgumentDescription): CallSiteDescription => ({
+      ...call([arg], ctor),
+      kind: 'new',
+      thrown: true,
+    });
+    expect(matcher.match(thrown(choice('a.b.c', 'a.b.d')))).toMatchObject({ form: 'dotted', id: { kind: 'choice' } });
+    expect(matcher.match(thrown(choice('a.b.c', 'Not an id')))).toBeUndefined();
   });
 });

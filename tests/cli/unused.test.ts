@@ -106,3 +106,29 @@ describe('error-catalog unused', () => {
     expect(runCli(['unused'], PROJECT).stderr).not.toContain('scanning');
   });
 });
+
+describe('error-catalog unused: the call forms of issue 9', () => {
+  it('counts aliases, this-wrappers, every conditional branch, shorthand, let, concat and renamed requires as used', () => {
+    const result = runCli(['unused', '--format', 'json'], join(FIXTURES, 'unused', 'call-forms'));
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect([...report.used].sort()).toEqual(
+      [
+        'app.auth.alias', // const em = errorsManager; em.get(…)
+        'app.auth.field', // class field wrapper, this.field.get(…)
+        'app.auth.ctor', // constructor wrapper, this.fromCtor.get(…)
+        'app.auth.yes', // getError(c ? 'app.auth.yes' : 'app.auth.no')
+        'app.auth.no',
+        'app.auth.left', // em.get('app', 'auth', c ? 'left' : 'right')
+        'app.auth.right',
+        'app.auth.shorthand', // const ERR = { id }; getError(ERR.id)
+        'app.auth.let', // a never-reassigned let
+        'app.auth.concat', // 'app.auth.'.concat('concat')
+        'app.auth.renamed', // const { getError: ge } = require(…) inside a function
+      ].sort(),
+    );
+    // `this.twice` is assigned twice: its call is not followed, only its wrap() scope may raise them.
+    expect(report.maybeUsed.map((entry) => entry.id)).toEqual(['app.other.twice', 'app.other.never']);
+    expect(report.unused).toEqual([]);
+  });
+});

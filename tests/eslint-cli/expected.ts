@@ -96,7 +96,7 @@ export const EXPECTED: Findings = {
       severity: 2,
       at: '8:46-8:57',
       message:
-        'Error \'security.role.not_found\' has 1 placeholder(s) in its message "Role %s not found." but the call passes 2; the extra arguments are ignored.',
+        'Error \'security.role.not_found\' has 1 placeholder(s) in its message "Role %s not found." but the call passes 2; util.format appends the extra arguments to the message, separated by spaces.',
     },
     {
       rule: 'error-catalog/no-unknown-id',

@@ -84,6 +84,32 @@ const argument: fc.Arbitrary<string> = fc.oneof(
     '...[]',
     "...['security', 'token', 'invalid']",
   ),
+  // Issue 9 section 2: conditionals (every branch checked), shorthand properties, a never-reassigned
+  // `let`, `.concat()`, parenthesised constants.
+  fc.tuple(id, id).map(([a, b]) => `someVar ? '${a}' : '${b}'`),
+  fc.tuple(part, part, part).map(([a, b, c]) => `someVar ? '${a}' : args ? '${b}' : '${c}'`),
+  fc.constantFrom(
+    "someVar ? 'security.token.invalid' : someVar2",
+    "someVar ? ID_CONST : 'security.tokn.invalid'",
+    'ERR.id',
+    'ERR.nested.id',
+    'LET_ID',
+    "'security.'.concat('token.invalid')",
+    "'security.'.concat('token', '.expird')",
+    "'security.'.concat(sub)",
+    "'security.token.'.concat(someVar)",
+    '(ID_CONST)',
+    '((DOMAIN))',
+    "('sécurité.🔥.x')",
+    // What getStaticValue evaluates: built-ins, nested members, arrays, computed keys, spreads.
+    'String.raw`security.token.expird`',
+    'FROZEN.a',
+    'MUTATED.a',
+    "SEGMENTS.join('.')",
+    'ID_CONST.toLowerCase()',
+    'BY_KEY[KEY]',
+    'BY_KEY.k',
+  ),
   fc.constantFrom(
     '{ a: 1 }',
     '{}',
@@ -116,10 +142,27 @@ const callee = fc.constantFrom(
   '(0, kerror.get)',
   "kerror.wrap('security', 'token').get",
   "require('./kerror').get",
+  // Aliases, reassigned and destructured bindings, computed members, interop helpers, `this` wrappers.
+  'em.get',
+  "em['get']",
+  'kerror[`get`]',
+  'ge',
+  'ge2',
+  'lt.get',
+  'reassigned.get',
+  'k5.get',
+  'k6.default.get',
+  'this.errors.get',
+  'this.errors2.get',
+  'this.twice.get',
 );
 
 const call = fc
-  .tuple(callee, fc.array(argument, { maxLength: 6 }), fc.constantFrom('call', 'new', 'throw new', 'await', 'return'))
+  .tuple(
+    callee,
+    fc.array(argument, { maxLength: 6 }),
+    fc.constantFrom('call', 'new', 'throw new', 'await', 'return', 'class', 'function', 'shadow'),
+  )
   .map(([name, args, how]) => {
     const text = `${name}(${args.join(', ')})`;
     switch (how) {
@@ -131,6 +174,14 @@ const call = fc
         return `{ const f = async () => { await ${text}; }; }`;
       case 'return':
         return `{ const fn = () => ${text}; }`;
+      case 'class':
+        // Set once in a field and once in the constructor (followed); `twice` is set twice (not).
+        return `void class { errors = kerror.wrap('security', 'token'); twice = kerror.wrap('security', 'role'); constructor() { this.errors2 = kerror.wrap('security', 'role'); this.twice = kerror.wrap('a', 'b'); } m() { ${text}; } };`;
+      case 'function':
+        // Renamed and destructured bindings inside a function.
+        return `void function () { const { getError: ge } = require('./errors'); const em = kerror; ${text}; };`;
+      case 'shadow':
+        return `void function (kerror, getError, em) { ${text}; };`;
       default:
         return `${text};`;
     }
@@ -145,6 +196,20 @@ const preludes = fc.subarray(
     "const ID_CONST = 'security.token.invalid';",
     "const DOMAIN = 'security';",
     'let sub = "token"; sub = "user";',
+    'const em = kerror;',
+    'const ge = getError;',
+    "const { getError: ge2 } = require('./errors');",
+    "let lt = kerror.wrap('security', 'token');",
+    "let reassigned = kerror.wrap('security', 'token'); reassigned = kerror.wrap('security', 'role');",
+    "const k5 = __importStar(require('./kerror'));",
+    "const k6 = __importDefault(require('./kerror'));",
+    "const id = 'security.token.expird'; const ERR = { id, nested: { id } };",
+    "let LET_ID = 'security.role.invalid_action';",
+    '// café 🔥 — non-ASCII before the calls',
+    "const FROZEN = Object.freeze({ ...{ a: 'security.token.nope' } });",
+    "const MUTATED = { a: 'security.token.invalid' }; MUTATED.a = 'security.tokn.x';",
+    "const SEGMENTS = ['security', 'tokn', 'invalid'];",
+    "const KEY = 'k'; const BY_KEY = { [KEY]: 'security.token.expird' };",
   ],
   { minLength: 0 },
 );
@@ -165,7 +230,7 @@ export interface GeneratedProgram {
 const HEADER = [
   "import { getError } from './errors';",
   "import * as kerror from './kerror';",
-  'declare const someVar: any, args: any[], method: string, ApiError: any, errors: any;',
+  'declare const someVar: any, someVar2: any, args: any[], method: string, ApiError: any, errors: any;',
 ];
 
 const oracleStatement = fc.tuple(fc.constantFrom(...ORACLE_IDS), fc.integer({ min: 0, max: 3 }), fc.boolean());
@@ -204,7 +269,19 @@ export const program: fc.Arbitrary<GeneratedProgram> = fc
  */
 export function toJavaScript(generated: GeneratedProgram): GeneratedProgram {
   const code = generated.code
-    .replace(HEADER[2]!, 'var someVar, args, method, ApiError, errors;')
+    .replace(HEADER[2]!, 'var someVar, someVar2, args, method, ApiError, errors;')
     .replace('function shadowed(kerror: any)', 'function shadowed(kerror)');
+  return { code, oracle: generated.oracle };
+}
+
+/**
+ * The same program as a CommonJS script (no import left): requires instead of imports, so the
+ * parsers see a script (ESLint's `commonjs` source type, the package parser's `unambiguous`).
+ */
+export function toCommonJS(generated: GeneratedProgram): GeneratedProgram {
+  const code = toJavaScript(generated)
+    .code.replace(HEADER[0]!, "const { getError } = require('./errors');")
+    .replace(HEADER[1]!, "const kerror = require('./kerror');")
+    .replace("import { get, get as g } from './kerror';", "const { get, get: g } = require('./kerror');");
   return { code, oracle: generated.oracle };
 }

@@ -205,6 +205,37 @@ describe('completions', () => {
     }
   });
 
+  it('completes a literal being typed in the middle of a file, before valid code and after a broken statement', () => {
+    const cases: Array<[string, string]> = [
+      [
+        "const a = 1;\ngetError('security.to|\nfunction later() { return kerror.get('security', 'token', 'invalid'); }\n",
+        'mid-file',
+      ],
+      ["kerror.get('security', (;\ngetError('security.to|\nconst after = 2;\n", 'after a broken statement'],
+      ["getError('security.to|');\nconst broken = (;\n", 'before a broken statement'],
+    ];
+    for (const [source, what] of cases) {
+      const { text, at } = marked(source);
+      const h = harnessWith({ 'typing.ts': text });
+      const info = h.service.getCompletionsAtPosition(h.path('typing.ts'), at, undefined);
+      expect(
+        info?.entries.map((e) => e.name),
+        what,
+      ).toContain('security.token.expired');
+      expect(info?.entries[0]!.replacementSpan, what).toEqual({
+        start: text.indexOf("'security.to") + 1,
+        length: 'security.to'.length,
+      });
+    }
+  });
+
+  it('keeps the findings of the rest of a file while one statement does not parse', () => {
+    const text = "getError('security.token.expird');\nconst broken = (;\ngetError('security.token.nope');\n";
+    const h = harnessWith({ 'broken.ts': text });
+    const found = ownDiagnostics(h.service, h.path('broken.ts')).map((d) => d.start);
+    expect(found).toEqual([text.indexOf("'security.token.expird'"), text.indexOf("'security.token.nope'")]);
+  });
+
   it('gives documentation with message and hex code in the entry details', () => {
     const { text, at } = marked("getError('|');");
     const h = harnessWith({ 'f.ts': text });

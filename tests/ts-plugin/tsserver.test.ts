@@ -21,6 +21,27 @@ const APP = [
   "getError('api.request.brand_new');",
   '',
 ].join('\n');
+/** The call forms of issue 9 section 2, each with a mistake the linter reports too. */
+const FORMS = [
+  "import { get as g } from './kerror';",
+  'const em = kerror;',
+  "em.get('security', 'tokn', 'invalid');",
+  'class Service {',
+  "  errors = kerror.wrap('security', 'token');",
+  '  run(c: boolean) {',
+  "    this.errors.get('invalidd');",
+  "    getError(c ? 'security.token.invalid' : 'security.token.expird');",
+  "    const id = 'security.token.nope';",
+  '    const ERR = { id };',
+  '    getError(ERR.id);',
+  '  }',
+  '}',
+  "let LET_ID = 'security.tokn.invalid';",
+  'getError(LET_ID);',
+  "getError('security.'.concat('token.gone'));",
+  "g('security', 'token', 'nope2');",
+  '',
+].join('\n');
 const VIEW = "export const View = () => <p>{String(getError('security.token.nope'))}</p>;\n";
 const GLOBALS =
   'declare function getError(id: string, ...args: unknown[]): Error;\ndeclare const kerror: { get(domain: string, subdomain: string, name: string, ...args: unknown[]): Error };\n';
@@ -67,6 +88,7 @@ beforeAll(() => {
       'errors/08-api.json': API_CATALOG,
       'src/globals.d.ts': GLOBALS,
       'src/app.ts': APP,
+      'src/forms.ts': FORMS,
       'src/view.jsx': VIEW,
       // A JavaScript project: jsconfig.json takes plugins the same way.
       'jsproject/jsconfig.json': JSON.stringify({
@@ -133,6 +155,39 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     const view = await ours(join(scratch.dir, 'src', 'view.jsx'));
     expect(view.map((d) => d.text)).toEqual([expect.stringContaining("Unknown error 'nope'")]);
     expect(readFileSync(join(scratch.dir, `tsserver-${pkg}.log`), 'utf8')).toContain('[error-catalog] plugin created');
+  });
+
+  it('recognises aliases, this-wrappers, conditionals, shorthand, let, concat and renamed imports', async () => {
+    const file = join(scratch.dir, 'src', 'forms.ts');
+    server.notify('open', { file, projectRootPath: scratch.dir });
+    const where = (needle: string): { line: number; offset: number } => lineOffset(FORMS, FORMS.indexOf(needle));
+    const diagnostics = await ours(file);
+    expect(diagnostics.map((d) => [d.code, d.start])).toEqual([
+      [93001, where("'tokn'")],
+      [93001, where("'invalidd'")],
+      // Only the wrong branch of the conditional.
+      [93001, where("'security.token.expird'")],
+      [93001, where('ERR.id)')],
+      [93001, where('LET_ID)')],
+      [93001, where("'security.'.concat")],
+      [93001, where("'nope2'")],
+    ]);
+    expect(diagnostics[2]!.text).toBe(
+      "Unknown error 'expird' in 'security.token' ('security.token.expird'). Did you mean 'security.token.expired'?",
+    );
+    const branch = where("'security.token.invalid'");
+    const completion = await server.request<{ entries: Array<{ name: string }> }>('completionInfo', {
+      file,
+      line: branch.line,
+      offset: branch.offset + 1,
+    });
+    expect(completion.entries.map((e) => e.name)).toContain('security.token.invalid');
+    const hover = await server.request<{ displayString: string }>('quickinfo', {
+      file,
+      line: branch.line,
+      offset: branch.offset + 3,
+    });
+    expect(hover.displayString).toBe('(error) security.token.invalid: 0x07010001');
   });
 
   it('works the same in a jsconfig.json project', async () => {

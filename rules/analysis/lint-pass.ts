@@ -3,9 +3,9 @@ import { getProject, type Project } from '../../catalog';
 import type { Finding } from '../../catalog/callsite/findings';
 import type { ErrorIdReference } from '../../catalog/callsite/reference';
 import type { ConfigInput } from '../../catalog/config';
-import { collectAliases } from '../../analysis/aliases';
+import { collectNameBindings } from '../../analysis/aliases';
 
-/** What the rules learn about one recognised call site; shared by every rule through FileState.lastSite. */
+/** What the rules learn about one recognised call site; shared by every rule through LintPass.lastSite. */
 export interface SiteAnalysis {
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly reference: ErrorIdReference;
@@ -15,12 +15,12 @@ export interface SiteAnalysis {
   extraFindings?: readonly Finding[];
 }
 
-/** Per-file state, built once per lint pass over a SourceCode and shared by the rules linting it. */
-export interface FileState {
+/** What one lint pass over a SourceCode knows about its file, built once and shared by the rules linting it. */
+export interface LintPass {
   readonly project: Project;
   /** The config or catalog has problems (project.problems): report them, not catalog findings. */
   readonly unusable: boolean;
-  /** Local names of named imports / destructured requires whose imported name a form can end with (`get as g`); computed on first use. */
+  /** Local names bound to a name a form can end with (`get as g`, `const ge = getError`: CallMatcher.aliasNames); computed on first use. */
   readonly aliases: () => ReadonlySet<string>;
   /**
    * The last call analysed and its result. ESLint hands a node to every rule's listener in a
@@ -38,14 +38,14 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * rules in one traversal, so a single slot suffices; another SourceCode replaces it.
  */
 let current:
-  | { sourceCode: TSESLint.SourceCode; settings: unknown; filename: string; rules: Set<string>; state: FileState }
+  | { sourceCode: TSESLint.SourceCode; settings: unknown; filename: string; rules: Set<string>; state: LintPass }
   | undefined;
 
 /** The settings key our `configs.recommended` adds for ESLint's cache; not part of the project config. */
 export const FINGERPRINT_KEY = 'fingerprint';
 export const SETTINGS_KEY = 'error-catalog';
 
-export function fileState(context: Context): FileState {
+export function lintPass(context: Context): LintPass {
   const sourceCode = context.sourceCode;
   const { settings, filename } = context;
   // Each rule asks once per lint pass: a rule asking again means a new pass over the same
@@ -66,11 +66,14 @@ export function fileState(context: Context): FileState {
     baseDir: context.cwd,
     inlineLabel: "ESLint settings['error-catalog']",
   });
-  let aliases: Set<string> | undefined;
-  const state: FileState = {
+  let aliases: ReadonlySet<string> | undefined;
+  const state: LintPass = {
     project,
     unusable: project.problems.length > 0 || project.catalog === undefined,
-    aliases: () => (aliases ??= collectAliases(sourceCode.ast, project.matcher)),
+    aliases: () =>
+      (aliases ??= project.matcher.aliasNames(
+        sourceCode.scopeManager ? collectNameBindings(sourceCode.scopeManager) : [],
+      )),
     lastNode: undefined,
     lastSite: undefined,
   };

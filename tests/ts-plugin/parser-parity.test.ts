@@ -1,16 +1,15 @@
 import { analyze } from '@typescript-eslint/scope-manager';
-import { AST_NODE_TYPES, parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import ts from 'typescript';
+import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog/index';
 import { describeCallSite, scopeResolver } from '../../analysis/describe-call';
-import { CallDescriber } from '../../ts-plugin/describe-call';
+import { callNodes, parseSource } from '../../analysis/parse';
 
 /**
- * The two adapters must describe every call alike — same callee path, same root binding, same
- * static values and ranges — or the editor and the linter would disagree about what is an
- * error id. Each call of a corpus is described from ESTree (scope analysis) and from the
- * TypeScript AST (type checker), and the descriptions are compared.
+ * The ESLint rules describe calls over the tree of ESLint's parser (typescript-estree for
+ * TypeScript), the plugin and the CLI over the package's own parser (oxc): the same analysis,
+ * two parsers. Each call of a corpus is described from both trees and the descriptions — callee
+ * path, root binding, static values, ranges — must be equal.
  */
 
 const CORPUS = [
@@ -44,6 +43,12 @@ const CORPUS = [
   "throw new ApiError('security.token.invalid', 42);",
   "throw (new ApiError('security.token.invalid')) as Error;",
   'new Other(); foo()(); this.x();',
+  // Section 2 of issue 9: aliases, instance wrappers, conditionals, shorthand, let, concat.
+  "const em = kerror; em.get('a', 'b', 'c'); const ge = getError; ge('a.b.c');",
+  "class Plugin { errors = kerror.wrap('plugin', 'x'); constructor() { this.other = kerror.wrap('a', 'b'); } run() { this.errors.get('n'); this.other.get('m'); } }",
+  "getError(err ? 'a.b.c' : 'a.b.d'); kerror.get('security', 'rights', err ? 'x' : err ? 'y' : 'z');",
+  "const id = 'a.b.c'; const ERR = { id }; getError(ERR.id); let never = 'a.b.e'; getError(never);",
+  "getError('security.'.concat('token', '.invalid'));",
 ].join('\n');
 
 function viaEstree(code: string): CallSiteDescription[] {
@@ -53,38 +58,42 @@ function viaEstree(code: string): CallSiteDescription[] {
   const sites: CallSiteDescription[] = [];
   simpleTraverse(ast, {
     enter(node: TSESTree.Node) {
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
-        sites.push(describeCallSite(node, scopeOf));
+      if (node.type === 'CallExpression' || node.type === 'NewExpression') sites.push(describeCallSite(node, scopeOf));
     },
   });
   return sites;
 }
 
-function viaTypeScript(code: string): CallSiteDescription[] {
-  const fileName = '/virtual/corpus.ts';
-  const host = ts.createCompilerHost({});
-  const original = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) =>
-    name === fileName ? ts.createSourceFile(fileName, code, ts.ScriptTarget.ES2022, true) : original(name, version);
-  const program = ts.createProgram([fileName], { noLib: true, types: [], allowJs: true }, host);
-  const sourceFile = program.getSourceFile(fileName)!;
-  const describer = new CallDescriber(ts, sourceFile, program.getTypeChecker());
+/** What the plugin and the CLI see: the package's own parser (oxc), the same analysis. */
+function viaOxc(code: string, fileName = '/virtual/corpus.ts'): CallSiteDescription[] {
+  const outcome = parseSource(code, fileName);
+  if (!outcome.ok) throw new Error(outcome.message);
   const sites: CallSiteDescription[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(describer.describe(node));
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const node of callNodes(outcome.parsed.program)) sites.push(describeCallSite(node, outcome.parsed.scopeOf));
   return sites;
 }
 
-describe('the TypeScript and ESTree adapters describe calls alike', () => {
+const byStart = (a: CallSiteDescription, b: CallSiteDescription): number =>
+  a.range[0] - b.range[0] || a.range[1] - b.range[1];
+
+describe("the ESLint parser's tree and the package's own parser's tree are described alike", () => {
   it('on a corpus of every supported form', () => {
     const estree = viaEstree(CORPUS);
-    const typescript = viaTypeScript(CORPUS);
-    const byStart = (a: CallSiteDescription, b: CallSiteDescription): number =>
-      a.range[0] - b.range[0] || a.range[1] - b.range[1];
-    expect(typescript.length).toBeGreaterThan(40);
-    expect(typescript.sort(byStart)).toEqual(estree.sort(byStart));
+    const oxc = viaOxc(CORPUS);
+    expect(oxc.length).toBeGreaterThan(50);
+    expect(oxc.sort(byStart)).toEqual(estree.sort(byStart));
+  });
+
+  it('with the same UTF-16 ranges through CRLF line ends, non-ASCII text and parentheses', () => {
+    const code = [
+      "const ID = ('sécurité.🔥.x');",
+      "getError((ID)); getError(('a.b.c'), 'é'); kerror.get('🔥', ('tоken'), `n`);",
+      "const t = kerror.wrap('security', 'token'); t.get(c ? 'invalid' : ('expired'));",
+    ].join('\r\n');
+    const estree = viaEstree(code).sort(byStart);
+    expect(viaOxc(code).sort(byStart)).toEqual(estree);
+    const id = estree.find((site) => site.range[0] === code.indexOf('getError((ID))'))!.arguments[0]!;
+    // The argument is the constant inside the parentheses, as ESLint's parser gives it.
+    expect(id.range).toEqual([code.indexOf('ID))'), code.indexOf('ID))') + 2]);
   });
 });
