@@ -48,7 +48,7 @@ export function repositoryWebUrl(manifest: Manifest): string {
     typeof repository === 'string'
       ? repository
       : typeof repository === 'object' && repository !== null && 'url' in repository
-        ? (repository as { url: unknown }).url
+        ? repository.url
         : undefined;
   if (typeof url !== 'string' || !/^(git\+)?https:\/\//.test(url))
     throw new Error('error-catalog: package.json has no https `repository.url`');

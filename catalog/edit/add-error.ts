@@ -115,7 +115,7 @@ function mostUsedClass(catalog: Catalog, errorObjects: readonly Node[]): string 
   const counts = new Map<string, number>();
   for (const errors of errorObjects) {
     for (const [, error] of properties(errors)) {
-      const value = error.type === 'object' ? propertyValue(error, 'class')?.value : undefined;
+      const value: unknown = error.type === 'object' ? propertyValue(error, 'class')?.value : undefined;
       // Only classes the catalog knows: a typo in one entry is not copied into a new one.
       if (typeof value === 'string' && catalog.classes.has(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
     }

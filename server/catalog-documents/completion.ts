@@ -127,7 +127,7 @@ function valueSlotAt(parsed: ParsedCatalogText, offset: number): ValueSlot | und
 
 /** The error field a property is, when it is the `class` or `replacedBy` of an error. */
 function fieldOf(parsed: ParsedCatalogText, property: Node): Pick<ValueSlot, 'field' | 'id'> | undefined {
-  const key = property.children?.[0]?.value;
+  const key: unknown = property.children?.[0]?.value;
   if ((key !== 'class' && key !== 'replacedBy') || !property.parent) return undefined;
   const place = placeOf(parsed, [...getNodePath(property.parent), key]);
   if (place?.kind !== 'error-field') return undefined;

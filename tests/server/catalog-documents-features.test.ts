@@ -103,10 +103,12 @@ describe('catalogDocumentHover', () => {
       range: rangeOf(API, 'old'),
     });
     const unused = catalogDocumentHover(API, file, at(API, '"gone"', 1), w.project(), () => 0);
-    expect(unused?.contents).toMatchObject({ value: expect.stringContaining('\n\nnot used in the workspace') });
+    expect(unused?.contents).toMatchObject({
+      value: expect.stringContaining('\n\nnot used in the workspace') as unknown,
+    });
     const unknown = catalogDocumentHover(API, file, at(API, '"gone"', 1), w.project(), () => undefined);
     expect(unknown?.contents).toMatchObject({
-      value: expect.stringContaining('uses in the workspace: not counted yet'),
+      value: expect.stringContaining('uses in the workspace: not counted yet') as unknown,
     });
   });
 
@@ -140,7 +142,7 @@ describe('catalogDocumentCompletion', () => {
       label: 'TeapotError',
       kind: CompletionItemKind.EnumMember,
       detail: 'HTTP 418',
-      sortText: expect.any(String),
+      sortText: expect.any(String) as unknown,
       textEdit: { range: rangeOf(text, 'Not'), newText: 'TeapotError' },
     });
     expect(items.find((i) => i.label === 'NotFoundError')!.detail).toBe('HTTP 404');

@@ -84,6 +84,13 @@ function runDir(): string {
   return dir;
 }
 
+/** A fresh, empty directory `runs/<run>/projects/<name>-XXXX` of this run (removed with the run). */
+export function scratchDir(name: string): string {
+  const projects = join(runDir(), 'projects');
+  mkdirSync(projects, { recursive: true });
+  return mkdtempSync(join(projects, `${name}-`));
+}
+
 export interface ScratchProject {
   readonly dir: string;
   write(path: string, content: string): void;
@@ -108,9 +115,7 @@ export function createScratchProject(
 ): ScratchProject {
   const installFiles = Object.entries(files).filter(([path]) => isInNodeModules(path));
   const install = sharedInstall(dependencies, installFiles);
-  const projects = join(runDir(), 'projects');
-  mkdirSync(projects, { recursive: true });
-  const dir = mkdtempSync(join(projects, `${name}-`));
+  const dir = scratchDir(name);
   linkNodeModules(join(install, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), readFileSync(join(install, 'package.json')));
   const realDir = realpathSync(dir);
