@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { NameBinding } from '../catalog/callsite/site';
 import { unwrapExpression } from './describe-call';
@@ -27,12 +28,12 @@ export function collectNameBindings(scopeManager: { readonly scopes: readonly TS
 }
 
 function boundName(def: TSESLint.Scope.Definition): string | undefined {
-  if (def.type === 'ImportBinding') {
+  if (def.type === DefinitionType.ImportBinding) {
     const spec = def.node;
     if (spec.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
     return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
   }
-  if (def.type !== 'Variable') return undefined;
+  if (def.type !== DefinitionType.Variable) return undefined;
   const declarator = def.node;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
     const init = declarator.init && unwrapExpression(declarator.init);

@@ -14,6 +14,7 @@
  * `parent` links are required: they tell whether a `new` is thrown.
  */
 import { AST_NODE_TYPES as UTILS_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType, ScopeType } from '@typescript-eslint/scope-manager';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from './eslint-utils';
 import type {
@@ -73,7 +74,7 @@ export function scopeResolver(scopeManager: {
     const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: Node | undefined = node; current; current = current.parent) {
       const scope = scopeManager.acquire(current, inner);
-      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+      if (scope) return scope.type === ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
     }
     return scopeManager.globalScope!;
   };
@@ -216,7 +217,7 @@ function bindingOf(
   const def = variable.defs[0]!;
   if (variable.defs.length > 1) return { kind: 'local', name };
 
-  if (def.type === 'ImportBinding') {
+  if (def.type === DefinitionType.ImportBinding) {
     const spec = def.node;
     if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const ref = spec.moduleReference;
@@ -238,7 +239,7 @@ function bindingOf(
     return { kind: 'module', name, source, imported };
   }
 
-  if (def.type !== 'Variable') return { kind: 'local', name };
+  if (def.type !== DefinitionType.Variable) return { kind: 'local', name };
   const declarator = def.node;
   if (!declarator.init) return { kind: 'local', name };
   const declScope = scopeOf(declarator);
@@ -254,8 +255,7 @@ function bindingOf(
   }
   if (declarator.id !== def.name) return { kind: 'local', name };
   const constant = () =>
-    (def.parent as TSESTree.VariableDeclaration).kind === 'const' ||
-    variable.references.every((ref) => !ref.isWrite() || ref.init === true);
+    def.parent.kind === 'const' || variable.references.every((ref) => !ref.isWrite() || ref.init === true);
 
   // `const em = kerror`, `const ge = getError`, `let t = tokenError` (never reassigned): what the aliased name is.
   if (init.type === AST_NODE_TYPES.Identifier) {

@@ -86,7 +86,7 @@ function collectAssignments(cls: ClassNode): Map<string, TSESTree.Expression | n
     else record(name, target.value && owner.inConstructor ? target.value : null);
   });
   // `this[key] = …` may write any property: none can be trusted.
-  return unknownWrite ? new Map() : values;
+  return unknownWrite ? new Map<string, TSESTree.Expression | null>() : values;
 }
 
 /** `this.x` written by a node: `this.x = v` (its value), `this.x += …`, `this.x++`, a destructuring target. */

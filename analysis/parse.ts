@@ -128,7 +128,7 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
       // What ESLint declares for every file (its `ecmaVersion` globals): the built-ins whose
       // values getStaticValue may use (`String.raw`, `Object.freeze`) must resolve alike here.
       analysed.addGlobals([...BUILTIN_GLOBALS]);
-      manager = analysed as unknown as ScopeManager;
+      manager = analysed;
     }
     return manager;
   };

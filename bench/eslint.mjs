@@ -62,10 +62,17 @@ function setUp() {
       let id = pick(current);
       let args = codeOf(id) % 3 === 0 ? ', request.user, names.join(",")' : '';
       // A few planted mistakes, so the rules have something to report and suggest.
-      if (f % 100 === 7 && c === 3) ((id = id.replace(/_failed_/, '_faild_')), planted.unknown++);
-      else if (f % 100 === 42 && c === 5)
-        ((id = pick(deprecated)), (args = codeOf(id) % 3 === 0 ? ', a, b' : ''), planted.deprecated++);
-      else if (f % 100 === 77 && c === 1 && args !== '') ((args = ', request.user'), planted.placeholders++);
+      if (f % 100 === 7 && c === 3) {
+        id = id.replace(/_failed_/, '_faild_');
+        planted.unknown++;
+      } else if (f % 100 === 42 && c === 5) {
+        id = pick(deprecated);
+        args = codeOf(id) % 3 === 0 ? ', a, b' : '';
+        planted.deprecated++;
+      } else if (f % 100 === 77 && c === 1 && args !== '') {
+        args = ', request.user';
+        planted.placeholders++;
+      }
       lines.push(`  if (request.flags.includes(${c})) throw getError('${id}'${args});`);
       if (c % 3 === 0) lines.push(`  names.push(String(request.items.length + ${c}));`);
     }

@@ -196,5 +196,5 @@ function checkCalls(raw: unknown, report: (path: JsonPath, message: string) => v
       report(['calls', 'throwNew'], '\'throwNew\' must be false or { "args": [...] }');
     else checkRoles(['calls', 'throwNew', 'args'], (throwNew as Record<string, unknown>)['args']);
   }
-  return resolveCalls(calls as Partial<CallsConfig>);
+  return resolveCalls(calls);
 }

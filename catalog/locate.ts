@@ -51,7 +51,7 @@ export function positionFinder(text: string): (offset: number) => { line: number
 /** The node at `path`, or the deepest existing ancestor when the path does not exist (a missing field). */
 function findDeepest(root: Node, path: JsonPath): Node | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = findNodeAtLocation(root, path.slice(0, depth) as Array<string | number>);
+    const node = findNodeAtLocation(root, path.slice(0, depth));
     if (node) return node;
   }
   return root;

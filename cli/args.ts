@@ -35,11 +35,11 @@ export function parseCommandArgs<S extends OptionSpecs>(
   try {
     const parsed = parseArgs({
       args: [...args],
-      options: options as Record<string, OptionSpec>,
+      options,
       allowPositionals,
       strict: true,
     });
-    return { values: parsed.values as ParsedValues<S>, positionals: parsed.positionals };
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -5,9 +5,15 @@ import { MESSAGES, type MessageId } from '../catalog/callsite/messages';
 import type { Finding, FindingKind } from '../catalog/callsite/findings';
 import type { Range } from '../catalog/callsite/site';
 
+/** The level `configs.recommended` gives a rule; `false`: not in it (the config sets it `off`). */
+export type RecommendedLevel = 'error' | 'warn' | false;
+
 export interface ErrorCatalogRuleDocs {
-  /** Whether `configs.recommended` turns the rule on. */
-  readonly recommended: boolean;
+  /**
+   * The one source of `configs.recommended` (rules/index.ts builds the config from it), so the
+   * rule's meta and the config cannot disagree.
+   */
+  readonly recommended: RecommendedLevel;
 }
 
 /**
@@ -42,7 +48,7 @@ export function repositoryWebUrl(manifest: Manifest): string {
     typeof repository === 'string'
       ? repository
       : typeof repository === 'object' && repository !== null && 'url' in repository
-        ? (repository as { url: unknown }).url
+        ? repository.url
         : undefined;
   if (typeof url !== 'string' || !/^(git\+)?https:\/\//.test(url))
     throw new Error('error-catalog: package.json has no https `repository.url`');

@@ -34,14 +34,12 @@ const rules = {
   'no-dynamic-id': noDynamicId,
 };
 
-type RuleName = keyof typeof rules;
-
-const RECOMMENDED: Readonly<Record<RuleName, TSESLint.SharedConfig.RuleLevel>> = {
-  'no-unknown-id': 'error',
-  'no-deprecated-id': 'warn',
-  'placeholder-count': 'error',
-  'no-dynamic-id': 'off',
-};
+/** `configs.recommended`'s rules, from each rule's `meta.docs.recommended` (the one source; see create-rule.ts). */
+function recommendedRules(): Record<string, TSESLint.SharedConfig.RuleLevel> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [`${NAMESPACE}/${name}`, rule.meta.docs?.recommended || 'off']),
+  );
+}
 
 /**
  * The catalog's fingerprint as seen from the current directory. ESLint's `--cache` hashes the
@@ -77,7 +75,7 @@ Object.defineProperty(configs, 'recommended', {
     return {
       name: `${NAMESPACE}/recommended`,
       plugins: { [NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },
-      rules: Object.fromEntries(Object.entries(RECOMMENDED).map(([name, level]) => [`${NAMESPACE}/${name}`, level])),
+      rules: recommendedRules(),
       settings: { [SETTINGS_KEY]: { [FINGERPRINT_KEY]: catalogFingerprint() } },
     };
   },

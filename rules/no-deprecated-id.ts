@@ -15,7 +15,7 @@ export default createRule<[], MessageIds>({
   name: 'no-deprecated-id',
   meta: {
     type: 'suggestion',
-    docs: { description: 'Disallow error ids whose error, subdomain or domain is deprecated', recommended: true },
+    docs: { description: 'Disallow error ids whose error, subdomain or domain is deprecated', recommended: 'warn' },
     fixable: 'code',
     hasSuggestions: true,
     messages,

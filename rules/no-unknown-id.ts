@@ -20,7 +20,7 @@ export default createRule<[], MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow error ids (or domains, subdomains, names) that are not in the error catalog',
-      recommended: true,
+      recommended: 'error',
     },
     hasSuggestions: true,
     messages,

@@ -12,7 +12,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require as many placeholder arguments as the error message has placeholders',
-      recommended: true,
+      recommended: 'error',
     },
     messages,
     schema: [

@@ -128,7 +128,7 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog | undef
   const data = item.data as Partial<CompletionData> | undefined;
   const path = Array.isArray(data?.path) ? (data.path as unknown[]) : [];
   if (!catalog || !path.every((segment) => typeof segment === 'string')) return item;
-  const entry = entryAt(catalog, path as string[]);
+  const entry = entryAt(catalog, path);
   if (!entry) return item;
   const described = describeEntry(catalog, entry);
   return { ...item, detail: described.title, documentation: { kind: MarkupKind.Markdown, value: described.markdown } };

@@ -73,8 +73,7 @@ function decorate(
   readCatalogText: (file: string) => string,
 ): TS.LanguageService {
   const proxy: TS.LanguageService = Object.create(null) as TS.LanguageService;
-  for (const key of Object.keys(ls) as Array<keyof TS.LanguageService>) {
-    const original = ls[key];
+  for (const [key, original] of Object.entries(ls) as Array<[keyof TS.LanguageService, unknown]>) {
     if (typeof original === 'function')
       (proxy as unknown as Record<string, unknown>)[key] = (...args: unknown[]) =>
         (original as (...a: unknown[]) => unknown).apply(ls, args);
@@ -134,7 +133,8 @@ function decorate(
     );
   };
 
-  const supported = ls.getSupportedCodeFixes as ((fileName?: string) => readonly string[]) | undefined;
+  // Treated as optional (as before); read as a function-typed property, then called on `ls`.
+  const supported = (ls as { getSupportedCodeFixes?: (fileName?: string) => readonly string[] }).getSupportedCodeFixes;
   if (typeof supported === 'function') {
     proxy.getSupportedCodeFixes = (fileName?: string) => {
       const original = supported.call(ls, fileName);

@@ -17,7 +17,7 @@ export function checkReferenceCached(reference: ErrorIdReference, catalog: Catal
   const normalized = shiftReference(reference, -origin);
   const key = JSON.stringify(normalized);
   let byShape = shapes.get(catalog);
-  if (!byShape) shapes.set(catalog, (byShape = new Map()));
+  if (!byShape) shapes.set(catalog, (byShape = new Map<string, readonly Finding[]>()));
   let findings = byShape.get(key);
   if (!findings) {
     if (byShape.size >= MAX_SHAPES) byShape.clear();

@@ -92,7 +92,7 @@ function inlineConfig(settings: unknown): (ConfigInput & { configFile?: string }
 
 function stripFingerprint(settings: unknown): (ConfigInput & { configFile?: string }) | undefined {
   if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return undefined;
-  const rest: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
+  const rest: Record<string, unknown> = { ...settings };
   delete rest[FINGERPRINT_KEY];
-  return Object.keys(rest).length > 0 ? (rest as ConfigInput & { configFile?: string }) : undefined;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }

@@ -26,7 +26,7 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
 }
 
 /** A throw-away copy of a fixture directory (for commands that write). */
-export function copyFixture(name: string): { dir: string; dispose(): void } {
+export function copyFixture(name: string): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'error-catalog-cli-'));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScratchProject } from '../support/scratch-project';
 
@@ -37,12 +37,25 @@ export function copyFixture(project: ScratchProject): void {
   cpSync(FIXTURE_PROJECT, project.dir, { recursive: true });
 }
 
-/** Runs the real `eslint` CLI with the JSON formatter; findings per file (relative, `/`-separated), files without findings left out. */
+/** The installed ESLint's version, from its package.json (no process spawned for `eslint --version`). */
+export function eslintVersion(project: ScratchProject): string {
+  const pkg = JSON.parse(readFileSync(join(project.dir, 'node_modules', 'eslint', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs the real `eslint` CLI (its bin script, with this Node — what `npx eslint` runs, without npm's
+ * own start-up per call) with the JSON formatter; findings per file (relative, `/`-separated), files
+ * without findings left out.
+ */
 export function runEslint(
   project: ScratchProject,
   args: readonly string[],
 ): { status: number; findings: Findings; stderr: string } {
-  const result = project.run('npx', ['--no-install', 'eslint', '--format', 'json', ...args]);
+  const bin = join(project.dir, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const result = project.run(process.execPath, [bin, '--format', 'json', ...args]);
   let parsed: JsonResult[];
   try {
     parsed = JSON.parse(result.stdout) as JsonResult[];

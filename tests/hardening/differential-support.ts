@@ -42,7 +42,7 @@ const shared = {
   rules,
 };
 const CONFIG: Linter.Config[] = [
-  { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' }, ...shared },
+  { files: ['**/*.ts'], languageOptions: { parser: tsParser, sourceType: 'module' }, ...shared },
   {
     files: ['**/*.cjs'],
     languageOptions: {

@@ -20,7 +20,7 @@ const linter = new Linter({ configType: 'flat', cwd: '/project' });
 const config: Linter.Config[] = [
   {
     files: ['**/*.ts'],
-    languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+    languageOptions: { parser: tsParser, sourceType: 'module' },
     plugins: { 'error-catalog': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
     settings: { 'error-catalog': { catalog: SHIPPED_CATALOG } },
     rules: {

@@ -22,7 +22,7 @@ describe('hostile and broken catalogs: a clear message naming the file, never a 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       file: d.path('1-api.json'),
-      message: expect.stringMatching(/^invalid JSON: /),
+      message: expect.stringMatching(/^invalid JSON: /) as unknown,
     });
     expect(problems[0]!.line).toBeGreaterThan(1);
     expect(catalog.size).toBe(0);

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOG } from '../../catalog/index';
+import { EVENTUALLY_MS, TEST_HANG_MS } from '../support/hang-guard';
 import { createScratchProject, type ScratchProject } from '../support/scratch-project';
 import { BoundedServer, tsconfigWithPlugin } from './tsserver-support';
 
@@ -63,14 +64,14 @@ async function restore(): Promise<void> {
   scratch.write(CATALOG_FILE, SECURITY);
   scratch.write('error-catalog.config.json', CONFIG);
   await expect
-    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 })
+    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: EVENTUALLY_MS, interval: 250 })
     .toEqual([93001, 93001]);
 }
 
 /** Waits for the catalog problem, then checks tsserver still serves from the last good catalog. */
 async function expectServingLastGood(problem: RegExp): Promise<void> {
   await expect
-    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: 10_000, interval: 250 })
+    .poll(async () => (await server.ours(app())).map((d) => d.code), { timeout: EVENTUALLY_MS, interval: 250 })
     .toEqual([93004, 93001, 93001]);
   const [catalogProblem, unknown] = await server.ours(app());
   expect(catalogProblem!.text).toMatch(problem);
@@ -142,32 +143,36 @@ describe('hostile catalogs while tsserver runs', () => {
     await restore();
   });
 
-  it('the catalog file is replaced by one of about 50 MB: every request still answers within the bound', async () => {
-    const errors: Record<string, unknown> = {
-      invalid: { code: 1, message: 'Invalid token', description: 'Invalid token', class: 'UnauthorizedError' },
-    };
-    for (let i = 2; i <= 65_535; i++)
-      errors[`error_${i}`] = {
-        code: i,
-        message: `Message ${i}`,
-        description: 'x'.repeat(700),
-        class: 'BadRequestError',
+  it(
+    'the catalog file is replaced by one of about 50 MB: every request still answers within the bound',
+    async () => {
+      const errors: Record<string, unknown> = {
+        invalid: { code: 1, message: 'Invalid token', description: 'Invalid token', class: 'UnauthorizedError' },
       };
-    const big = JSON.stringify({ code: 7, subDomains: { token: { code: 1, errors } } });
-    expect(big.length).toBeGreaterThan(50_000_000);
-    scratch.write(CATALOG_FILE, big);
-    // security.token.invalid and .nope as before; the empty id is still unknown. Each poll is a bounded request.
-    await expect
-      .poll(async () => (await server.ours(app())).map((d) => d.text), { timeout: 30_000, interval: 500 })
-      .toEqual([
-        expect.stringContaining("Unknown error 'nope'"),
-        "'' is not an error id: expected 'domain.subdomain.name'.",
-      ]);
-    // On a catalog this large completion goes segment by segment.
-    expect(await server.completionNames(app(), APP, INSIDE_EMPTY)).toContain('security.');
-    expect(await server.quickInfo(app(), APP, ON_INVALID)).toMatch(/^\(error\) security\.token\.invalid: /);
-    await restore();
-  }, 60_000);
+      for (let i = 2; i <= 65_535; i++)
+        errors[`error_${i}`] = {
+          code: i,
+          message: `Message ${i}`,
+          description: 'x'.repeat(700),
+          class: 'BadRequestError',
+        };
+      const big = JSON.stringify({ code: 7, subDomains: { token: { code: 1, errors } } });
+      expect(big.length).toBeGreaterThan(50_000_000);
+      scratch.write(CATALOG_FILE, big);
+      // security.token.invalid and .nope as before; the empty id is still unknown. Each poll is a bounded request.
+      await expect
+        .poll(async () => (await server.ours(app())).map((d) => d.text), { timeout: EVENTUALLY_MS, interval: 500 })
+        .toEqual([
+          expect.stringContaining("Unknown error 'nope'"),
+          "'' is not an error id: expected 'domain.subdomain.name'.",
+        ]);
+      // On a catalog this large completion goes segment by segment.
+      expect(await server.completionNames(app(), APP, INSIDE_EMPTY)).toContain('security.');
+      expect(await server.quickInfo(app(), APP, ON_INVALID)).toMatch(/^\(error\) security\.token\.invalid: /);
+      await restore();
+    },
+    2 * TEST_HANG_MS,
+  );
 
   it('a project whose config names a missing catalog from the start: one clear diagnostic, TypeScript keeps working', async () => {
     const file = join(scratch.dir, 'fresh', 'src', 'app.ts');

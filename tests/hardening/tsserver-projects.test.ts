@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOG } from '../../catalog/index';
+import { EVENTUALLY_MS } from '../support/hang-guard';
 import { createScratchProject, type ScratchProject } from '../support/scratch-project';
 import { BoundedServer, tsconfigWithPlugin } from './tsserver-support';
 
@@ -90,7 +91,7 @@ describe('one tsserver, two projects with different catalogs', () => {
     catalog.subDomains.request.errors['missing_field']!.message = 'Field %s of %s is missing in %s';
     scratch.write('beta/08-api.json', JSON.stringify(catalog, null, 2));
     await expect
-      .poll(() => findings('beta'), { timeout: 10_000, interval: 250 })
+      .poll(() => findings('beta'), { timeout: EVENTUALLY_MS, interval: 250 })
       .toEqual([
         [93001, 1],
         [93003, 2],
@@ -104,7 +105,7 @@ describe('one tsserver, two projects with different catalogs', () => {
     // A broken catalog in beta is beta's problem alone.
     scratch.write('beta/08-api.json', '{ "code": 8, ');
     await expect
-      .poll(async () => (await findings('beta')).map(([code]) => code), { timeout: 10_000, interval: 250 })
+      .poll(async () => (await findings('beta')).map(([code]) => code), { timeout: EVENTUALLY_MS, interval: 250 })
       .toEqual([93004, 93001, 93003, 93001]);
     expect(await findings('alpha')).toEqual([
       [93001, 2],

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOG } from '../../catalog/index';
 import { createHarness, type Harness } from '../ts-plugin/harness';
+import { EVENTUALLY_MS } from '../support/hang-guard';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -40,7 +41,7 @@ describe('bug: the catalog watcher threw on a missing path (fs.watchFile needs a
     dir.write('07-security.json', SECURITY);
     await expect
       .poll(() => h.logs.some((line) => line.includes(`catalog changed: ${dir.path('07-security.json')}`)), {
-        timeout: 5_000,
+        timeout: EVENTUALLY_MS,
         interval: 100,
       })
       .toBe(true);
@@ -53,10 +54,10 @@ describe('bug: the catalog watcher threw on a missing path (fs.watchFile needs a
     const changes = (): number => h.logs.filter((line) => line.includes('catalog changed:')).length;
     // Before the fix, TypeScript's fs.watch callback switched to polling the missing file without an interval and threw (an uncaught exception here).
     rmSync(dir.path('07-security.json'));
-    await expect.poll(changes, { timeout: 5_000, interval: 100 }).toBeGreaterThan(0);
+    await expect.poll(changes, { timeout: EVENTUALLY_MS, interval: 100 }).toBeGreaterThan(0);
     const afterDelete = changes();
     dir.write('07-security.json', SECURITY);
-    await expect.poll(changes, { timeout: 5_000, interval: 100 }).toBeGreaterThan(afterDelete);
+    await expect.poll(changes, { timeout: EVENTUALLY_MS, interval: 100 }).toBeGreaterThan(afterDelete);
     expect(h.logs.filter((line) => line.includes('cannot watch') || line.includes(' failed: '))).toEqual([]);
   });
 });

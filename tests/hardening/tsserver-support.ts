@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REQUEST_HANG_MS } from '../support/hang-guard';
 import { lineOffset, TsServer } from '../ts-plugin/tsserver-client';
 
-/** Shared by the real-tsserver hardening suites: bounded requests and the plugin's view of a file. */
-
-/** No request may take longer than this: a plugin that hangs on a hostile catalog fails here, not at the test timeout. */
-export const REQUEST_BOUND_MS = 5_000;
+/** Shared by the real-tsserver hardening suites: hang-guarded requests and the plugin's view of a file. */
 
 export interface ProtocolDiagnostic {
   readonly start: { line: number; offset: number };
@@ -27,7 +25,11 @@ export function tsconfigWithPlugin(): string {
   );
 }
 
-/** A client of one tsserver whose every request must answer within REQUEST_BOUND_MS. */
+/**
+ * A client of one tsserver whose every request must answer before REQUEST_HANG_MS: a plugin that
+ * hangs on a hostile catalog fails here, naming the request, rather than at the test's timeout.
+ * A hang guard, not a latency bound (see tests/support/hang-guard.ts).
+ */
 export class BoundedServer {
   readonly server: TsServer;
 
@@ -47,8 +49,8 @@ export class BoundedServer {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`${command} did not answer within ${REQUEST_BOUND_MS} ms`)),
-        REQUEST_BOUND_MS,
+        () => reject(new Error(`${command} did not answer within ${REQUEST_HANG_MS} ms: tsserver hangs`)),
+        REQUEST_HANG_MS,
       );
     });
     try {

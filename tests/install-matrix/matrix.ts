@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED } from '../eslint-cli/expected';
 import { copyFixture, runEslint, type Findings } from '../eslint-cli/run-eslint';
 import { comparable, isolateFromRepository, OXLINT_VERSION, runOxlint } from '../oxlint/run-oxlint';
-import { createScratchProject, packOnce, REPO_ROOT, type ScratchProject } from '../support/scratch-project';
+import { createScratchProject, packOnce, scratchDir, type ScratchProject } from '../support/scratch-project';
 
 /**
  * One row of the install matrix: the packed package installed next to one TypeScript (or none),
@@ -60,9 +60,7 @@ function expectedFor(pattern: RegExp): Findings {
  * install-scripts warnings as a real install, without extracting anything again).
  */
 function installWarnings(row: MatrixRow): string[] {
-  const dir = join(REPO_ROOT, 'tests', '.scratch', `${row.name}-dry-run`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = scratchDir(`${row.name}-dry-run`);
   const dependencies = { ...row.dependencies, 'error-catalog': `file:${packOnce()}` };
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'dry-run', private: true, dependencies }));
   const result = spawnSync('npm', ['install', '--dry-run', '--no-audit', '--no-fund', '--prefer-offline'], {

@@ -1,5 +1,5 @@
 import { analyze } from '@typescript-eslint/scope-manager';
-import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog';
 import { describeCallSite, scopeResolver, type DescribeOptions } from '../../analysis/describe-call';
@@ -16,7 +16,7 @@ function describeAll(
   const sites: CallSiteDescription[] = [];
   simpleTraverse(ast, {
     enter(node: TSESTree.Node) {
-      if (node.type === 'CallExpression' || node.type === 'NewExpression')
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
         sites.push(describeCallSite(node, scopeOf, options));
     },
   });

@@ -97,7 +97,7 @@ describe('catalog edits', () => {
     // the same SourceCode linted again (Linter.verify accepts one) sees the catalog as it is now
     const sourceCode = linter.getSourceCode();
     writeFileSync(join(dir, 'errors', '07-security.json'), catalogFile('Invalid token.'));
-    expect(linter.verify(sourceCode!, config, { filename: join(dir, 'src', 'a.js') }).map((m) => m.messageId)).toEqual(
+    expect(linter.verify(sourceCode, config, { filename: join(dir, 'src', 'a.js') }).map((m) => m.messageId)).toEqual(
       [],
     );
     // the catalog breaks: one clear problem, not a crash

@@ -112,13 +112,13 @@ export class LspClient {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    const result = (await client.request('initialize', {
+    const result = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
       initializationOptions: options.initializationOptions,
       workspaceFolders: options.folders.map((folder) => ({ uri: uri(folder), name: folder })),
-    })) as InitializeResult;
+    });
     await client.connection.sendNotification('initialized', {});
     return { client, result };
   }
@@ -127,10 +127,7 @@ export class LspClient {
     const died = this.exited.then((code) => {
       throw new Error(`the server exited (${code}) during ${method}: ${this.stderr.join('')}`);
     });
-    return guard(
-      Promise.race([this.connection.sendRequest(method, params) as Promise<T>, died]),
-      `${method} got no answer`,
-    );
+    return guard(Promise.race([this.connection.sendRequest<T>(method, params), died]), `${method} got no answer`);
   }
 
   async open(file: string, text = readFileSync(file, 'utf8')): Promise<void> {

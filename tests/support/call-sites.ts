@@ -4,7 +4,7 @@ import type { ArgumentDescription, CallSiteDescription, RootBinding } from '../.
  * Builds neutral call-site descriptions for the shared decision tests, as the adapters would:
  * each argument gets a range as if the call were written `callee(arg, arg, ...)` from offset 0.
  */
-export type ArgSpec = string | { const: string } | 'DYNAMIC' | 'OBJECT' | 'SPREAD';
+export type ArgSpec = string | { const: string }; // also the markers 'DYNAMIC', 'OBJECT', 'SPREAD'
 
 export function site(
   root: RootBinding,

@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 /** A temporary directory with files written from a path → content map; removed by `dispose`. */
 export function tempDir(files: Record<string, string> = {}): {
   dir: string;
-  write(path: string, content: string): string;
-  path(p: string): string;
-  dispose(): void;
+  // closures, not methods: they may be passed around unbound (`cleanup.push(d.dispose)`)
+  write: (path: string, content: string) => string;
+  path: (p: string) => string;
+  dispose: () => void;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'error-catalog-'));
   const write = (path: string, content: string): string => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, SHIPPED_CATALOG } from '../../catalog/index';
+import { EVENTUALLY_MS } from '../support/hang-guard';
 import { createScratchProject, type ScratchProject } from '../support/scratch-project';
 import { lineOffset, TsServer } from './tsserver-client';
 
@@ -95,7 +96,7 @@ describe('Add to the catalog through tsserver', () => {
           (await server.request<Array<{ source?: string }>>('semanticDiagnosticsSync', { file })).filter(
             (d) => d.source === 'error-catalog',
           ).length,
-        { timeout: 10_000, interval: 300 },
+        { timeout: EVENTUALLY_MS, interval: 300 },
       )
       .toBe(0);
     expect(server.protocolError).toBeUndefined();

@@ -53,9 +53,9 @@ export function createHarness(
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     fileExists: (fileName) => sources.has(fileName) || ts.sys.fileExists(fileName),
     readFile: (fileName) => sources.get(fileName)?.text ?? ts.sys.readFile(fileName),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    directoryExists: (path) => ts.sys.directoryExists(path),
+    getDirectories: (path) => ts.sys.getDirectories(path),
   };
   const original = ts.createLanguageService(host, ts.createDocumentRegistry());
   const logs: string[] = [];

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
+import ts from 'typescript';
 import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOG } from '../../catalog/index';
@@ -100,7 +101,7 @@ describe('the plugin and the ESLint rules agree', () => {
     const editor = ownDiagnostics(h.service, h.path(name)).map((d) => ({
       start: d.start!,
       end: d.start! + d.length!,
-      message: String(d.messageText),
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     }));
     const linter = eslintReports(h.path(name), text);
     const byPosition = (a: Report, b: Report): number =>

@@ -1,5 +1,5 @@
 import { analyze } from '@typescript-eslint/scope-manager';
-import { parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, parse, simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import type { CallSiteDescription } from '../../catalog/index';
 import { describeCallSite, scopeResolver } from '../../analysis/describe-call';
@@ -58,7 +58,8 @@ function viaEstree(code: string): CallSiteDescription[] {
   const sites: CallSiteDescription[] = [];
   simpleTraverse(ast, {
     enter(node: TSESTree.Node) {
-      if (node.type === 'CallExpression' || node.type === 'NewExpression') sites.push(describeCallSite(node, scopeOf));
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
+        sites.push(describeCallSite(node, scopeOf));
     },
   });
   return sites;

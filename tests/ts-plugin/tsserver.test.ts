@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOG } from '../../catalog/index';
+import { EVENTUALLY_MS } from '../support/hang-guard';
 import { createScratchProject, type ScratchProject } from '../support/scratch-project';
 import { lineOffset, TsServer } from './tsserver-client';
 
@@ -286,14 +287,14 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     scratch.write('errors/08-api.json', JSON.stringify(catalog, null, 2));
     await expect
       .poll(async () => (await ours(app())).some((d) => d.text.includes('brand_new')), {
-        timeout: 10_000,
+        timeout: EVENTUALLY_MS,
         interval: 300,
       })
       .toBe(false);
 
     scratch.write('errors/08-api.json', '{ "code": 8, ');
     await expect
-      .poll(async () => (await ours(app())).map((d) => d.code), { timeout: 10_000, interval: 300 })
+      .poll(async () => (await ours(app())).map((d) => d.code), { timeout: EVENTUALLY_MS, interval: 300 })
       .toEqual([93004, 93001, 93002, 93003, 93001, 93001]);
     expect((await ours(app()))[0]!.text).toMatch(
       /^The error catalog cannot be used: \/.*\/errors\/08-api\.json:1:\d+: invalid JSON/,

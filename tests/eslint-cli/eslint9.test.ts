@@ -1,0 +1,3 @@
+import { describeEslintCli } from './eslint-cli-suite';
+
+describeEslintCli('eslint9', '^9.39.0', false);
