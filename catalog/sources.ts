@@ -107,7 +107,7 @@ function readPath(path: string, result: ReadResult): void {
  * A regular file, or why the entry cannot be read: a directory named `x.json`, not a regular
  * file (a FIFO, a device), a broken or looping symlink.
  */
-function entryKind(path: string): 'file' | string {
+function entryKind(path: string): string {
   try {
     const stat = statSync(path);
     if (stat.isFile()) return 'file';

@@ -65,7 +65,7 @@ function expectOneLine(result: RunResult, status: number, message: string): void
 }
 
 describe('a catalog or config that is not a regular file', () => {
-  const cases: Array<{ name: string; make(dir: string): void; catalog: string; problems: string[] }> = [
+  const cases: Array<{ name: string; make: (dir: string) => void; catalog: string; problems: string[] }> = [
     {
       name: 'a FIFO',
       catalog: 'errors.json',

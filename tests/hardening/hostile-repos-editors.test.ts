@@ -147,7 +147,7 @@ afterAll(async () => {
 });
 
 /** Catalogs and configs that are not regular files, and what every surface must say about them. */
-const NOT_REGULAR: Array<{ name: string; make(dir: string): void; config: unknown; problem: string }> = [
+const NOT_REGULAR: Array<{ name: string; make: (dir: string) => void; config: unknown; problem: string }> = [
   {
     name: 'fifo-catalog',
     config: { catalog: 'errors.json' },
@@ -220,7 +220,7 @@ describe('the real eslint CLI', () => {
                 column: 1,
                 message: expect.stringMatching(
                   new RegExp(`^The error catalog cannot be used: ${escape(file + message)}`),
-                ) as unknown as string,
+                ) as unknown,
               },
             ],
           },

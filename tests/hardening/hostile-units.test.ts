@@ -4,7 +4,7 @@
  * through the ESLint rules, and the diff at 200,000 lines.
  */
 import { execFileSync } from 'node:child_process';
-import { statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { statSync, symlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CallMatcher,
