@@ -18,6 +18,7 @@ const RUNS = Number(
   process.env['DIFF_RUNS'] ?? (process.env['FUZZ_RUNS'] !== undefined ? 10 * Number(process.env['FUZZ_RUNS']) : 5_000),
 );
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);
+const FRESH_SERVICE_EVERY = 2_000;
 
 let dir: ReturnType<typeof tempDir>;
 let h: Harness;
@@ -41,6 +42,12 @@ describe('the editor and the linter find exactly the same problems', () => {
               : toCommonJS(generated).code;
         const code = crlf ? source.replace(/\n/g, '\r\n') : source;
         const fileName = `diff.${language}`;
+        // A fresh language service every few thousand programs: after about 12,000 updates of one
+        // file in one language service, TypeScript 6.0's own parser overflows the stack (its
+        // `setIndicator` chain grows with each update; seen at program 36,998 of a 50,000 run), and
+        // the broken service then answers from a stale program. That is TypeScript's limit, not a
+        // difference between our surfaces.
+        if (compared > 0 && compared % FRESH_SERVICE_EVERY === 0) h = differentialHarness(dir.dir);
         const lint = lintFindings(code, fileName);
         const editor = editorFindings(h, code, fileName);
         compared++;
