@@ -20,7 +20,7 @@ export const MESSAGES = {
   dynamicId: 'This error id cannot be resolved statically, so it is not checked against the catalog.',
   replaceWith: "Replace with '{{id}}'.",
   replaceWithPlaceholders:
-    "Replace with '{{id}}' and pass it {{expected}} placeholder argument(s): its message takes {{expected}}, not {{current}}.",
+    "Replace with '{{id}}', then adjust the arguments: its message takes {{expected}} placeholder(s), not {{current}}.",
   catalogProblem: "The error catalog cannot be used: {{problem}}{{more}} Run 'npx error-catalog check' for details.",
 } as const;
 

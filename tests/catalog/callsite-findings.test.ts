@@ -118,7 +118,7 @@ describe('findings for dotted ids', () => {
           {
             messageId: 'replaceWithPlaceholders',
             data: { id: 'api.main.fresh', expected: '2', current: '0' },
-            message: "Replace with 'api.main.fresh' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+            message: "Replace with 'api.main.fresh', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
             id: 'api.main.fresh',
             edits: [{ range: [11, 27], text: 'api.main.fresh' }],
           },
@@ -133,7 +133,7 @@ describe('findings for dotted ids', () => {
     expect(split!.fix).toBeUndefined();
     expect(split!.suggestions.map((s) => [s.message, s.edits])).toEqual([
       [
-        "Replace with 'api.main.fresh' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+        "Replace with 'api.main.fresh', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
         [{ range: [26, 33], text: 'fresh' }],
       ],
     ]);

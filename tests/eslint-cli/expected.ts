@@ -33,7 +33,7 @@ export const EXPECTED: Findings = {
       message: "Error id 'security.token.expired_v1' is deprecated since 2.2.0; use 'security.token.expired' instead.",
       // expired_v1 takes no placeholder, expired two: a suggestion, not an autofix.
       suggestions: [
-        "Replace with 'security.token.expired' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+        "Replace with 'security.token.expired', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
       ],
     },
     {
@@ -77,7 +77,7 @@ export const EXPECTED: Findings = {
       message: "Error id 'security.token.expired_v1' is deprecated since 2.2.0; use 'security.token.expired' instead.",
       // expired_v1 takes no placeholder, expired two: a suggestion, not an autofix.
       suggestions: [
-        "Replace with 'security.token.expired' and pass it 2 placeholder argument(s): its message takes 2, not 0.",
+        "Replace with 'security.token.expired', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
       ],
     },
   ],

@@ -372,7 +372,7 @@ describe('quick fixes', () => {
     )[0]!;
     // invalid_controller ("%s") → unknown_controller (none): the description says how many arguments it takes.
     expect(action.description).toBe(
-      "Replace with 'security.role.unknown_controller' and pass it 0 placeholder argument(s): its message takes 0, not 1.",
+      "Replace with 'security.role.unknown_controller', then adjust the arguments: its message takes 0 placeholder(s), not 1.",
     );
     expect(h.service.getSupportedCodeFixes(h.path('j.ts'))).toEqual(expect.arrayContaining(['93001', '93002']));
     expect(ts.getSupportedCodeFixes()).toEqual(expect.arrayContaining(['93001', '93002']));

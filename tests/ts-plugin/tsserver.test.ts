@@ -245,7 +245,7 @@ describe.each(['typescript', 'typescript-5.9', 'typescript-5.0'])('tsserver of %
     });
     expect(fixes.map((f) => [f.description, f.changes[0]!.textChanges[0]!.newText])).toEqual([
       [
-        "Replace with 'security.role.unknown_controller' and pass it 0 placeholder argument(s): its message takes 0, not 1.",
+        "Replace with 'security.role.unknown_controller', then adjust the arguments: its message takes 0 placeholder(s), not 1.",
         'security.role.unknown_controller',
       ],
     ]);
