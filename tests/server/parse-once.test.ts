@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnection } from 'vscode-languageserver/node';
 import {
@@ -93,7 +94,9 @@ describe('calls collected with the parent links', () => {
     const outcome = parseSource(`a(b(), new C(d()));\nfunction f() { return e?.(g); }\n`, 'file.ts');
     if (!outcome.ok) throw new Error(outcome.message);
     const { program, calls } = outcome.parsed;
-    const names = calls.map((call) => (call.callee.type === 'Identifier' ? call.callee.name : call.callee.type));
+    const names = calls.map((call) =>
+      call.callee.type === AST_NODE_TYPES.Identifier ? call.callee.name : call.callee.type,
+    );
     expect(names).toEqual(['a', 'b', 'C', 'd', 'e']);
     expect(calls.map((call) => call.parent?.type)).toEqual([
       'ExpressionStatement',
