@@ -143,6 +143,8 @@ await lsp.sendNotification('textDocument/didOpen', {
   textDocument: { uri: probeUri, languageId: 'typescript', version: 1, text: probeText },
 });
 const indexEnd = await indexed;
+// The language server's memory once the catalog is loaded and the workspace indexed, before any edit.
+const rssAfterIndex = readMemory(child.pid, 'VmRSS');
 
 // --- tsserver + plugin ---------------------------------------------------------------------
 const tsserver = new TsServer(TSSERVER, project, ['--pluginProbeLocations', join(WORK, 'probe')]);
@@ -249,6 +251,7 @@ for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
     `${(percentile(s, 0.5) / percentile(t, 0.5)).toFixed(2)}×`,
   ]);
 }
+rows.push(['RSS after the index build', mib(rssAfterIndex), '', '']);
 rows.push(['RSS at the end', mib(memory.server.rss), mib(memory.tsserver.rss), '']);
 rows.push(['peak RSS', mib(memory.server.peak), mib(memory.tsserver.peak), '']);
 console.log(
