@@ -10,8 +10,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { parseSync, visitorKeys } from 'oxc-parser';
 import { scopeResolver, type Scope } from './describe-call';
 
+export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
 export interface ParsedSource {
   readonly program: TSESTree.Program;
+  /** Every call and `new` expression of the program, in source order (collected with the parent links). */
+  readonly calls: readonly CallNode[];
   /** The innermost scope of a node, as ESLint's `sourceCode.getScope` gives it; built on first use. */
   readonly scopeOf: (node: TSESTree.Node) => Scope;
   /** The file's scope manager (as ESLint's `sourceCode.scopeManager`); built on first use. */
@@ -94,11 +98,19 @@ export function languageOf(fileName: string): Lang {
   return 'jsx';
 }
 
+let parses = 0;
+
+/** How many texts `parseSource` has parsed in this process: lets tests assert that a text is parsed once, not how fast. */
+export function parseCount(): number {
+  return parses;
+}
+
 /**
  * Parses one file, with `parent` links set (the analysis needs them to tell a thrown `new`).
  * Syntax errors are returned, never thrown; oxc recovers from none, so the first one is given.
  */
 export function parseSource(text: string, fileName: string): ParseOutcome {
+  parses++;
   const lang = languageOf(fileName);
   const result = parseSync(fileName, text, {
     lang,
@@ -117,7 +129,8 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
     return { ok: false, message: error.message, offset };
   }
   const program = result.program as unknown as TSESTree.Program;
-  setParents(program);
+  const calls = linkParents(program);
+  collectedCalls.set(program, calls);
   let manager: ScopeManager | undefined;
   let scopeOf: ((node: TSESTree.Node) => Scope) | undefined;
   // `lib: []`: no implicit type globals (hundreds per file otherwise). The analysis treats an
@@ -136,6 +149,7 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
     ok: true,
     parsed: {
       program,
+      calls,
       scopeManager,
       scopeOf: (node) => (scopeOf ??= scopeResolver(scopeManager()))(node),
     },
@@ -144,17 +158,28 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
 
 type AnyNode = { type: string; parent?: AnyNode } & Record<string, unknown>;
 
-/** Sets `parent` on every node, iteratively (a deeply nested file must not overflow the stack). */
-function setParents(program: TSESTree.Program): void {
+/** The calls `parseSource` collected, for `callNodes` callers that hold only the program. */
+const collectedCalls = new WeakMap<TSESTree.Program, readonly CallNode[]>();
+
+/**
+ * Sets `parent` on every node and collects the calls and `new` expressions in source order, in
+ * one pass over the tree (the tree is the largest thing an edit builds: walking it once matters).
+ * Iterative, so a deeply nested file cannot overflow the stack.
+ */
+function linkParents(program: TSESTree.Program): CallNode[] {
+  const calls: CallNode[] = [];
   const stack: AnyNode[] = [program as unknown as AnyNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') calls.push(node as unknown as CallNode);
     const keys = visitorKeys[node.type];
     if (!keys) continue;
-    for (const key of keys) {
-      const child = node[key];
+    // Children pushed in reverse so that they pop in source order.
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = node[keys[k]!];
       if (Array.isArray(child)) {
-        for (const item of child as unknown[]) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item: unknown = child[i];
           if (isNode(item)) {
             item.parent = node;
             stack.push(item);
@@ -166,24 +191,27 @@ function setParents(program: TSESTree.Program): void {
       }
     }
   }
+  return calls;
 }
 
 function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Calls and `new` expressions of a parsed program, in source order (parents already set). */
-export function callNodes(program: TSESTree.Program): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
-  const found: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+/**
+ * Calls and `new` expressions of a parsed program, in source order (parents already set): the
+ * list `parseSource` collected, or a walk for a program parsed elsewhere.
+ */
+export function callNodes(program: TSESTree.Program): readonly CallNode[] {
+  const collected = collectedCalls.get(program);
+  if (collected) return collected;
+  const found: CallNode[] = [];
   const stack: AnyNode[] = [program as unknown as AnyNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      found.push(node as unknown as TSESTree.CallExpression | TSESTree.NewExpression);
-    }
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') found.push(node as unknown as CallNode);
     const keys = visitorKeys[node.type];
     if (!keys) continue;
-    // Children pushed in reverse so that they pop in source order.
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = node[keys[k]!];
       if (Array.isArray(child)) {

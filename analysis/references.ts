@@ -3,15 +3,15 @@
  * themselves (the `unused` command, the TypeScript plugin, the language server). The ESLint
  * rules get the same answer call by call from ESLint's own traversal and scope analysis.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallMatcher } from '../catalog/callsite/match';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
 import type { CallSiteDescription } from '../catalog/callsite/site';
 import { collectNameBindings } from './aliases';
 import { calleeLastName, describeCallSite, isThrown } from './describe-call';
-import { callNodes, type ParsedSource } from './parse';
+import type { CallNode, ParsedSource } from './parse';
 
-export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+export type { CallNode } from './parse';
 
 /** One recognised error-id reference of a file. */
 export interface FoundCall {
@@ -24,7 +24,7 @@ export interface FoundCall {
 export function findCallReferences(parsed: ParsedSource, matcher: CallMatcher): FoundCall[] {
   let aliases: ReadonlySet<string> | undefined;
   const found: FoundCall[] = [];
-  for (const node of callNodes(parsed.program)) {
+  for (const node of parsed.calls) {
     // The cheap name filter first (the matcher's, as on every surface): most calls cannot be references.
     const name = calleeLastName(node.callee);
     const kind = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';

@@ -7,7 +7,8 @@
 // The language server answers diagnostics by pull (`textDocument/diagnostic` right after the
 // `didChange`), tsserver by `semanticDiagnosticsSync` after its `change`: both include the edit.
 //
-//   npm run bench:server [-- --errors 50000 --files 5000 --rounds 30 --settle 30 --keep]
+//   npm run bench:server [-- --errors 50000 --files 5000 --rounds 30 --settle 30 --keep --cpu-prof DIR]
+// `--cpu-prof DIR` writes a V8 CPU profile of the language server process into DIR.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -107,7 +108,9 @@ const REQUESTS = {
 };
 
 // --- the language server -------------------------------------------------------------------
-const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: project, stdio: 'pipe' });
+const profileDir = args.includes('--cpu-prof') ? resolve(args[args.indexOf('--cpu-prof') + 1]) : undefined;
+const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd: project, stdio: 'pipe' });
 child.stderr.on('data', (chunk) => process.stderr.write(chunk));
 const lsp = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 let indexLog;
@@ -140,6 +143,8 @@ await lsp.sendNotification('textDocument/didOpen', {
   textDocument: { uri: probeUri, languageId: 'typescript', version: 1, text: probeText },
 });
 const indexEnd = await indexed;
+// The language server's memory once the catalog is loaded and the workspace indexed, before any edit.
+const rssAfterIndex = readMemory(child.pid, 'VmRSS');
 
 // --- tsserver + plugin ---------------------------------------------------------------------
 const tsserver = new TsServer(TSSERVER, project, ['--pluginProbeLocations', join(WORK, 'probe')]);
@@ -246,6 +251,7 @@ for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
     `${(percentile(s, 0.5) / percentile(t, 0.5)).toFixed(2)}×`,
   ]);
 }
+rows.push(['RSS after the index build', mib(rssAfterIndex), '', '']);
 rows.push(['RSS at the end', mib(memory.server.rss), mib(memory.tsserver.rss), '']);
 rows.push(['peak RSS', mib(memory.server.peak), mib(memory.tsserver.peak), '']);
 console.log(

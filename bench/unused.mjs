@@ -155,7 +155,7 @@ if (JSON.stringify(single.report) !== JSON.stringify(parallel.report))
 
 // ---- Parser choice: oxc-parser (the package's) against typescript-estree (the previous one) ----
 const require = createRequire(import.meta.url);
-const { parseSource } = require('../dist/analysis/parse.js');
+const { callNodes, parseSource } = require('../dist/analysis/parse.js');
 const { scanSource, textFilter } = require('../dist/cli/unused/scan.js');
 const { findSourceFiles } = require('../dist/cli/unused/walk.js');
 const { scopeResolver } = require('../dist/analysis/describe-call.js');
@@ -180,12 +180,16 @@ function parseWithEstree(text, file) {
   }
   simpleTraverse(program, { enter() {} }, true); // parent links
   let scopeOf;
+  let manager;
+  const scopeManager = () => (manager ??= analyze(program, { sourceType: program.sourceType, lib: [] }));
   return {
     ok: true,
     parsed: {
       program,
-      scopeOf: (node) =>
-        (scopeOf ??= scopeResolver(analyze(program, { sourceType: program.sourceType, lib: [] })))(node),
+      // The calls, walked apart as the shared analysis did before it collected them with the parent links.
+      calls: callNodes(program),
+      scopeManager,
+      scopeOf: (node) => (scopeOf ??= scopeResolver(scopeManager()))(node),
     },
   };
 }

@@ -7,7 +7,8 @@ import type { CatalogKey } from '../catalog/edit/index';
 import type { Project } from '../catalog/project';
 import { catalogLocation } from './code-features';
 import type { TextSource } from './texts';
-import type { WorkspaceIndex } from './workspace-index';
+import { analyseText } from './code-analysis';
+import { mayNameKey, type WorkspaceIndex } from './workspace-index';
 
 /**
  * Every call of the project that names a catalog key (an error, or anything under a domain or
@@ -34,15 +35,19 @@ export function keyReferences(
     if (location) locations.push(catalogLocation(location));
   }
   for (const [file, indexed] of index.filesOf(project.config?.file)) {
+    // The index narrows the files; the calls come from the file's current text (the index keeps no ranges).
+    if (!mayNameKey(indexed, key)) continue;
+    const document = texts.document(file);
+    if (!document) continue;
+    const analysis = analyseText(document.getText(), file, project.matcher);
+    if (!analysis.ok) continue;
     const spans = new Map<string, Range>();
-    for (const { reference } of indexed.references) {
+    for (const { reference } of analysis.references) {
       if (!referenceNamesKey(reference, key)) continue;
       const span = spanOf(reference, key);
       spans.set(`${span[0]}:${span[1]}`, span);
     }
     if (spans.size === 0) continue;
-    const document = texts.document(file);
-    if (!document) continue;
     const uri = texts.uriOf(file);
     for (const [start, end] of spans.values())
       locations.push({ uri, range: { start: document.positionAt(start), end: document.positionAt(end) } });

@@ -2,14 +2,14 @@ import { ResponseError, ErrorCodes, type Range as LspRange, type WorkspaceEdit }
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolvePartAt } from '../catalog/callsite/complete';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
-import { referenceNamesKey, renameAtSite } from '../catalog/callsite/rename';
+import { renameAtSite } from '../catalog/callsite/rename';
 import type { Range } from '../catalog/callsite/site';
 import type { Catalog } from '../catalog/catalog';
 import { planCatalogRename, type CatalogKey } from '../catalog/edit/index';
 import type { Project } from '../catalog/project';
 import { analyseText } from './code-analysis';
 import type { TextSource } from './texts';
-import type { WorkspaceIndex } from './workspace-index';
+import { mayNameKey, type WorkspaceIndex } from './workspace-index';
 import { WorkspaceEditBuilder } from './workspace-edit';
 
 /** The catalog key under the cursor in code, and the span of the name being renamed. */
@@ -96,7 +96,8 @@ export async function renameKey(
   const configFile = project.config?.file;
   for (const [file, indexed] of [...index.filesOf(configFile)]) {
     // The index narrows the files; the edits come from the file's current text.
-    if (!indexed.references.some(({ reference }) => mayConcern(reference, key))) continue;
+    // A call that may have to change names the key, or has a part that is not a literal (checked on the current text).
+    if (!indexed.indirect && !mayNameKey(indexed, key)) continue;
     let text: string;
     try {
       text = texts.read(file);
@@ -115,18 +116,6 @@ export async function renameKey(
     edit.add(file, edits);
   }
   return edit.build();
-}
-
-/** A call that may have to change: it names the key, or has a dynamic part (checked on the current text). */
-function mayConcern(reference: ErrorIdReference, key: CatalogKey): boolean {
-  if (referenceNamesKey(reference, key)) return true;
-  const parts =
-    reference.form === 'dotted'
-      ? [reference.id]
-      : reference.form === 'scope'
-        ? [reference.domain, reference.subdomain]
-        : [reference.domain, reference.subdomain, reference.name];
-  return parts.some((part) => part.kind === 'dynamic' || (part.kind === 'static' && !part.literal));
 }
 
 function refusal(file: string, text: string, range: Range, reason: string): ResponseError<void> {

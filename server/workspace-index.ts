@@ -1,15 +1,29 @@
 import { findSourceFiles } from '../analysis/source-files';
 import type { Catalog } from '../catalog/catalog';
 import { getProject } from '../catalog/project';
-import { UsageCollector } from '../catalog/usage';
-import { analyseText, type FileAnalysis, type IndexedReference } from './code-analysis';
+import type { ErrorIdReference, IdPart } from '../catalog/callsite/reference';
+import type { CatalogKey } from '../catalog/edit/index';
+import { UsageCollector, type IdUse } from '../catalog/usage';
+import { analyseText, type FileAnalysis } from './code-analysis';
 import { isCodeFile } from './paths';
 
-/** What the index knows of one file. */
+/**
+ * What the index knows of one file: what usage counts and "unused" need, and enough to tell
+ * which files a find-references or a rename must read again — not the references themselves
+ * (the index of a large workspace is most of the server's live heap, and V8 lets the heap grow
+ * in proportion to what is live).
+ */
 export interface IndexedFile {
   /** The config file of the file's project (undefined: none found); ids are only compared within one project. */
   readonly configFile: string | undefined;
-  readonly references: readonly IndexedReference[];
+  /** The id of each call that names one statically, for usage counts. */
+  readonly ids: readonly string[];
+  /** The whole ids its calls may raise (the `unused` command's exact uses), as plain strings. */
+  readonly usedIds: readonly string[];
+  /** Its other uses: split ids with unknown parts, `wrap()` scopes, known prefixes of dotted ids. */
+  readonly otherUses: readonly IdUse[];
+  /** A call has a part that is not a literal (a variable, a constant): a rename must read the file. */
+  readonly indirect: boolean;
 }
 
 export type Usage = 'used' | 'maybe' | 'unused';
@@ -104,7 +118,7 @@ export class WorkspaceIndex {
   record(file: string, configFile: string | undefined, analysis: FileAnalysis): void {
     // A file that does not parse keeps what it had: it is most likely being typed.
     if (!analysis.ok && this.files.has(file)) return;
-    this.files.set(file, { configFile, references: analysis.ok ? analysis.references : [] });
+    this.files.set(file, analysis.ok ? compact(configFile, analysis) : { ...NOTHING, configFile });
     this.generation++;
   }
 
@@ -133,8 +147,7 @@ export class WorkspaceIndex {
     if (!counts) {
       counts = new Map();
       for (const [, indexed] of this.filesOf(configFile))
-        for (const { id: named } of indexed.references)
-          if (named !== undefined) counts.set(named, (counts.get(named) ?? 0) + 1);
+        for (const named of indexed.ids) counts.set(named, (counts.get(named) ?? 0) + 1);
       this.counts.byConfig.set(configFile, counts);
     }
     return counts.get(id) ?? 0;
@@ -150,9 +163,11 @@ export class WorkspaceIndex {
       cached.generation !== this.generation
     ) {
       const collector = new UsageCollector(catalog, true);
-      for (const [file, indexed] of this.filesOf(configFile))
-        for (const reference of indexed.references)
-          for (const use of reference.uses) collector.add(use, { file, line: 1, column: 1 });
+      for (const [file, indexed] of this.filesOf(configFile)) {
+        const at = { file, line: 1, column: 1 };
+        for (const id of indexed.usedIds) collector.add({ kind: 'exact', id }, at);
+        for (const use of indexed.otherUses) collector.add(use, at);
+      }
       const report = collector.report();
       const usage = new Map<string, Usage>();
       for (const used of report.used) usage.set(used, 'used');
@@ -161,4 +176,50 @@ export class WorkspaceIndex {
     }
     return this.usageCache!.usage.get(id) ?? 'unused';
   }
+}
+
+const NOTHING = { ids: [], usedIds: [], otherUses: [], indirect: false } as const;
+
+/** What the index keeps of a file's analysis. */
+function compact(configFile: string | undefined, analysis: FileAnalysis & { ok: true }): IndexedFile {
+  const ids: string[] = [];
+  const usedIds: string[] = [];
+  const otherUses: IdUse[] = [];
+  let indirect = false;
+  for (const { reference, id, uses } of analysis.references) {
+    if (id !== undefined) ids.push(id);
+    for (const use of uses) {
+      if (use.kind === 'exact') usedIds.push(use.id);
+      else otherUses.push(use);
+    }
+    indirect ||= partsOf(reference).some(
+      (part) => part.kind === 'dynamic' || (part.kind === 'static' && !part.literal),
+    );
+  }
+  return { configFile, ids, usedIds, otherUses, indirect };
+}
+
+/**
+ * Whether a file may have a call naming `key` (or anything under it): one of its uses starts
+ * with the key's segments. Never false for a file that has one; the caller reads the file to know.
+ */
+export function mayNameKey(indexed: IndexedFile, key: CatalogKey): boolean {
+  const wanted =
+    key.kind === 'domain'
+      ? [key.domain]
+      : key.kind === 'subdomain'
+        ? [key.domain, key.subdomain]
+        : [key.domain, key.subdomain, key.name];
+  const startsWith = (parts: readonly (string | undefined)[]): boolean =>
+    wanted.every((value, i) => parts[i] === value);
+  return (
+    indexed.usedIds.some((id) => startsWith(id.split('.'))) ||
+    indexed.otherUses.some((use) => use.kind === 'pattern' && startsWith(use.parts))
+  );
+}
+
+function partsOf(reference: ErrorIdReference): readonly IdPart[] {
+  if (reference.form === 'dotted') return [reference.id];
+  if (reference.form === 'scope') return [reference.domain, reference.subdomain];
+  return [reference.domain, reference.subdomain, reference.name];
 }
