@@ -8,6 +8,7 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { parseSync, visitorKeys } from 'oxc-parser';
+import { MAX_NESTING, nestingBeyond } from './nesting';
 import { scopeResolver, type Scope } from './describe-call';
 
 export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -111,6 +112,11 @@ export function parseCount(): number {
  */
 export function parseSource(text: string, fileName: string): ParseOutcome {
   parses++;
+  // The native parser would crash the process on such a text, not fail: refuse it first.
+  const tooDeep = nestingBeyond(text);
+  if (tooDeep >= 0) {
+    return { ok: false, message: `nested more than ${MAX_NESTING} levels deep: not analysed`, offset: tooDeep };
+  }
   const lang = languageOf(fileName);
   const result = parseSync(fileName, text, {
     lang,
