@@ -19,6 +19,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { callNodes, parseCount, parseSource } from '../../analysis/parse';
+import { MAX_NESTING } from '../../analysis/nesting';
 import { startServer } from '../../server/server';
 import { APP, CATALOG_TEXT, CONFIG } from './fixture';
 
@@ -110,8 +111,9 @@ describe('calls collected with the parent links', () => {
   });
 
   it('parses a deeply nested file without overflowing the stack', () => {
-    // Deeper than a recursive walk could go on a small stack, within what oxc itself parses.
-    const depth = 5_000;
+    // The deepest file the package's parser accepts (deeper ones are refused before the native
+    // parser, which would crash: tests/hardening/deep-nesting.test.ts).
+    const depth = MAX_NESTING;
     const outcome = parseSource(`${'f('.repeat(depth)}${')'.repeat(depth)};`, 'deep.js');
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.parsed.calls).toHaveLength(depth);
