@@ -118,7 +118,8 @@ describe('findings for dotted ids', () => {
           {
             messageId: 'replaceWithPlaceholders',
             data: { id: 'api.main.fresh', expected: '2', current: '0' },
-            message: "Replace with 'api.main.fresh', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
+            message:
+              "Replace with 'api.main.fresh', then adjust the arguments: its message takes 2 placeholder(s), not 0.",
             id: 'api.main.fresh',
             edits: [{ range: [11, 27], text: 'api.main.fresh' }],
           },
