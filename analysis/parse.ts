@@ -164,6 +164,22 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
 
 type AnyNode = { type: string; parent?: AnyNode } & Record<string, unknown>;
 
+/**
+ * The keys under which TS-ESTree holds types: annotations, return types, type parameters and
+ * type arguments. The analysis only ever resolves values (callee roots, constants, aliases), and
+ * a type names no value binding and writes none, so they are dropped from the tree before scope
+ * analysis — which spends most of its time on them (a 2,000-line typed file: 8 ms with them,
+ * 2.5 ms without). Bindings are unchanged; the differential test holds the editor, which analyses
+ * this tree, to the ESLint rules, which analyse ESLint's full one.
+ */
+const TYPE_KEYS: ReadonlySet<string> = new Set([
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+  'superTypeArguments',
+]);
+
 /** The calls `parseSource` collected, for `callNodes` callers that hold only the program. */
 const collectedCalls = new WeakMap<TSESTree.Program, readonly CallNode[]>();
 
@@ -182,7 +198,13 @@ function linkParents(program: TSESTree.Program): CallNode[] {
     if (!keys) continue;
     // Children pushed in reverse so that they pop in source order.
     for (let k = keys.length - 1; k >= 0; k--) {
-      const child = node[keys[k]!];
+      const key = keys[k]!;
+      const child = node[key];
+      if (TYPE_KEYS.has(key) && isNode(child) && child.type.startsWith('TS')) {
+        // A type position: dropped (see TYPE_KEYS).
+        node[key] = null;
+        continue;
+      }
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {
           const item: unknown = child[i];
