@@ -19,20 +19,16 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { generateCatalog } from './lib/generate-catalog.mjs';
+import { flag, numberOption, textOption } from './lib/options.mjs';
 import { TsServer } from './tsserver-client.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.generated', 'server');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const ERRORS = option('errors', 50_000);
-const FILES = option('files', 5_000);
-const ROUNDS = option('rounds', 30);
+const ERRORS = numberOption('errors', 50_000);
+const FILES = numberOption('files', 5_000);
+const ROUNDS = numberOption('rounds', 30);
 const WARMUP = 3;
-const SETTLE_MS = option('settle', 30);
+const SETTLE_MS = numberOption('settle', 30);
 const TSSERVER = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsserver.js');
 const SERVER = join(ROOT, 'dist', 'server', 'main.js');
 
@@ -108,7 +104,7 @@ const REQUESTS = {
 };
 
 // --- the language server -------------------------------------------------------------------
-const profileDir = args.includes('--cpu-prof') ? resolve(args[args.indexOf('--cpu-prof') + 1]) : undefined;
+const profileDir = flag('cpu-prof') ? resolve(textOption('cpu-prof', '')) : undefined;
 const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd: project, stdio: 'pipe' });
 child.stderr.on('data', (chunk) => process.stderr.write(chunk));
@@ -274,7 +270,7 @@ await lsp.sendRequest('shutdown');
 await lsp.sendNotification('exit');
 lsp.dispose();
 await tsserver.close();
-if (!args.includes('--keep')) rmSync(WORK, { recursive: true, force: true });
+if (!flag('keep')) rmSync(WORK, { recursive: true, force: true });
 
 /** `VmRSS` (now) or `VmHWM` (peak) of a process, from Linux's /proc. */
 function readMemory(pid, field) {

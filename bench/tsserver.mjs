@@ -11,17 +11,13 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/generate-catalog.mjs';
+import { flag, numberOption, textOption } from './lib/options.mjs';
 import { TsServer } from './tsserver-client.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.generated', 'tsserver');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const ERRORS = option('errors', 50_000);
-const ROUNDS = option('rounds', 30);
+const ERRORS = numberOption('errors', 50_000);
+const ROUNDS = numberOption('rounds', 30);
 const WARMUP = 3;
 const TSSERVER = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsserver.js');
 
@@ -98,7 +94,7 @@ const allProjects = {
   ),
 };
 // `--only plain,plugin` compares a subset (e.g. without the union server's CPU and GC load).
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : Object.keys(allProjects);
+const only = flag('only') ? textOption('only', '').split(',') : Object.keys(allProjects);
 const projects = Object.fromEntries(Object.entries(allProjects).filter(([name]) => only.includes(name)));
 
 const probeText = readFileSync(join(projects.plain, 'src', 'probe.ts'), 'utf8');
@@ -118,7 +114,7 @@ const REQUESTS = {
 
 const servers = {};
 for (const [name, dir] of Object.entries(projects)) {
-  const nodeArgs = args.includes('--cpu-prof')
+  const nodeArgs = flag('cpu-prof')
     ? [
         '--cpu-prof',
         `--cpu-prof-dir=${join(ROOT, 'bench', '.generated', 'profiles')}`,
@@ -133,7 +129,7 @@ for (const [name, dir] of Object.entries(projects)) {
 
 // A pause before each request lets the previous server's background work (GC threads, on a
 // 2-core machine) finish, so no server is measured in another's wake.
-const SETTLE_MS = option('settle', 30);
+const SETTLE_MS = numberOption('settle', 30);
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 async function timed(entry, kind, command, args) {
@@ -243,7 +239,7 @@ for (const kind of Object.keys(REQUESTS).filter((k) => k.startsWith('completion'
 }
 
 for (const entry of Object.values(servers)) await entry.server.close();
-if (!args.includes('--keep')) rmSync(WORK, { recursive: true, force: true });
+if (!flag('keep')) rmSync(WORK, { recursive: true, force: true });
 
 /** `VmRSS` (now) or `VmHWM` (peak) of a process, from Linux's /proc. */
 function readMemory(pid, field) {

@@ -156,8 +156,8 @@ if (JSON.stringify(single.report) !== JSON.stringify(parallel.report))
 // ---- Parser choice: oxc-parser (the package's) against typescript-estree (the previous one) ----
 const require = createRequire(import.meta.url);
 const { callNodes, parseSource } = require('../dist/analysis/parse.js');
-const { scanSource, textFilter } = require('../dist/cli/unused/scan.js');
-const { findSourceFiles } = require('../dist/cli/unused/walk.js');
+const { scanSource, textFilter } = require('../dist/analysis/id-uses.js');
+const { findSourceFiles } = require('../dist/analysis/source-files.js');
 const { scopeResolver } = require('../dist/analysis/describe-call.js');
 const { CallMatcher, DEFAULT_CALLS, getProject } = require('../dist/catalog/index.js');
 const { parse: estreeParse, simpleTraverse } = require('@typescript-eslint/typescript-estree');

@@ -3,8 +3,8 @@ import { displayPath, err, out, plural } from './output';
 import { loadSoundCatalog, resolveConfig } from './setup';
 import { defaultJobs, scanFiles } from './unused/pool';
 import { Progress } from './unused/progress';
-import { UsageCollector, type SourceLocation, type UsageReport } from './unused/usage';
-import { findSourceFiles } from './unused/walk';
+import { UsageCollector, type SourceLocation, type UsageReport } from '../catalog/usage';
+import { findSourceFiles } from '../analysis/source-files';
 
 export const UNUSED_HELP = `Usage: error-catalog unused [paths...] [options]
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CallsConfig } from '../../catalog';
 import { CallMatcher } from '../../catalog/callsite/match';
-import type { ScanResult } from './scan';
+import type { ScanResult } from '../../analysis/id-uses';
 
 /** Files per batch: large enough to amortise messaging, small enough to balance the threads. */
 const BATCH = 40;

@@ -1,5 +1,5 @@
 import type { CallMatcher } from '../../catalog/callsite/match';
-import { scanSource, textFilter, type ScanResult } from './scan';
+import { scanSource, textFilter, type ScanResult } from '../../analysis/id-uses';
 
 const filters = new WeakMap<CallMatcher, RegExp>();
 

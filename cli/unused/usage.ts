@@ -1,2 +1,0 @@
-// Moved to catalog/usage.ts (shared with the language server); kept for the CLI's imports.
-export * from '../../catalog/usage';
