@@ -7,8 +7,11 @@
 // The language server answers diagnostics by pull (`textDocument/diagnostic` right after the
 // `didChange`), tsserver by `semanticDiagnosticsSync` after its `change`: both include the edit.
 //
-//   npm run bench:server [-- --errors 50000 --files 5000 --rounds 30 --settle 30 --keep --cpu-prof DIR]
-// `--cpu-prof DIR` writes a V8 CPU profile of the language server process into DIR.
+//   npm run bench:server [-- --errors 50000 --files 5000 --rounds 30 --settle 30 --idle 20 --keep
+//                           --cpu-prof DIR --node-args "--heap-growing-percent=0 --semi-space-growth-factor=2"]
+// `--cpu-prof DIR` writes a V8 CPU profile of the language server process into DIR; `--node-args`
+// starts it with those Node options (the two above: V8's own heap sizing, server/heap.ts undone, for a
+// baseline); `--idle N` reports both processes' RSS again after N seconds without a request.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +32,7 @@ const FILES = numberOption('files', 5_000);
 const ROUNDS = numberOption('rounds', 30);
 const WARMUP = 3;
 const SETTLE_MS = numberOption('settle', 30);
+const IDLE_S = numberOption('idle', 20);
 const TSSERVER = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsserver.js');
 const SERVER = join(ROOT, 'dist', 'server', 'main.js');
 
@@ -105,7 +109,10 @@ const REQUESTS = {
 
 // --- the language server -------------------------------------------------------------------
 const profileDir = flag('cpu-prof') ? resolve(textOption('cpu-prof', '')) : undefined;
-const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+const nodeArgs = [
+  ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ...textOption('node-args', '').split(/\s+/).filter(Boolean),
+];
 const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd: project, stdio: 'pipe' });
 child.stderr.on('data', (chunk) => process.stderr.write(chunk));
 const lsp = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -230,6 +237,11 @@ const memory = Object.fromEntries(
   ]),
 );
 
+// V8 gives memory back when a process goes quiet (its memory reducer starts a few seconds after a
+// full collection): what an editor's server holds most of the time.
+await new Promise((resolve) => setTimeout(resolve, IDLE_S * 1000));
+const idle = Object.fromEntries(Object.entries(sides).map(([name, side]) => [name, readMemory(side.pid, 'VmRSS')]));
+
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
@@ -250,10 +262,11 @@ for (const kind of [...Object.keys(REQUESTS), 'diagnostics after an edit']) {
 rows.push(['RSS after the index build', mib(rssAfterIndex), '', '']);
 rows.push(['RSS at the end', mib(memory.server.rss), mib(memory.tsserver.rss), '']);
 rows.push(['peak RSS', mib(memory.server.peak), mib(memory.tsserver.peak), '']);
+rows.push([`RSS after ${IDLE_S} s idle`, mib(idle.server), mib(idle.tsserver), '']);
 console.log(
   `\n${ERRORS} errors, a ${probeLines.length}-line document, ${ROUNDS} rounds (after ${WARMUP} warm-up rounds), TypeScript ${
     JSON.parse(readFileSync(join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')).version
-  }\n`,
+  }${nodeArgs.length ? `; language server started with ${nodeArgs.join(' ')}` : ''}\n`,
 );
 console.log(
   rows

@@ -4,6 +4,7 @@
  * vscode-languageserver reads the transport from the command line).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { tuneHeapForLongRun } from './heap';
 import { startServer } from './server';
 
 if (process.argv.includes('--version')) {
@@ -15,5 +16,6 @@ if (process.argv.includes('--version')) {
   );
   process.exitCode = 2;
 } else {
+  tuneHeapForLongRun();
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -35,6 +35,7 @@ import {
   resolveCompletion,
   type CompletionData,
 } from './code-features';
+import { startupLoadDone } from './heap';
 import { fileOf, isCodeFile, isJsonFile } from './paths';
 import { keyReferences } from './references';
 import { keyAtCursor, renameKey, toLspRange } from './rename';
@@ -265,8 +266,12 @@ class ErrorCatalogServer {
         ];
         this.background('index', this.buildIndex());
       });
-    if (support.configuration) await this.configurationChanged(undefined).catch(() => undefined);
-    await this.buildIndex();
+    try {
+      if (support.configuration) await this.configurationChanged(undefined).catch(() => undefined);
+      await this.buildIndex();
+    } finally {
+      startupLoadDone();
+    }
   }
 
   private async buildIndex(): Promise<void> {
