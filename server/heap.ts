@@ -1,9 +1,9 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 
 /**
  * V8 tunes its heap for throughput, and a language server is not the process it tunes for: it
- * runs for hours with a small live set (the catalog and the workspace index: about 40 MiB for
- * 50,000 errors and 5,000 files) and a steady stream of short-lived parse trees. Two of V8's
+ * runs for hours with a small live heap (about 40 MiB with a 50,000-error catalog and 5,000
+ * indexed files) and a steady stream of short-lived parse trees. Two of V8's
  * heuristics cost it most of its memory (`npm run bench:server`; docs/language-server.md):
  *
  * - Between two full collections the old generation may grow up to 4× what the last one found
@@ -28,7 +28,7 @@ const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 
 export interface HeapTuning {
   readonly heapGrowing: boolean;
-  readonly youngGeneration: boolean;
+  readonly youngGenerationHeld: boolean;
 }
 
 /** Whether this module holds the young generation (until the startup's loading is done). */
@@ -51,7 +51,7 @@ export function tuneHeapForLongRun(
     youngGenerationHeld = true;
     setFlagsFromString('--semi-space-growth-factor=1');
   }
-  return { heapGrowing, youngGeneration: !sizedByProcess };
+  return { heapGrowing, youngGenerationHeld: !sizedByProcess };
 }
 
 /** The startup's loading (catalog, first index build) is done: the young generation grows as V8 decides again. */
@@ -59,9 +59,4 @@ export function startupLoadDone(): void {
   if (!youngGenerationHeld) return;
   youngGenerationHeld = false;
   setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
-}
-
-/** Both semi-spaces of the young generation, in bytes. */
-export function youngGenerationSize(): number {
-  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 }
