@@ -31,8 +31,11 @@ type ScopeManager = {
 
 export type ParseOutcome =
   | { readonly ok: true; readonly parsed: ParsedSource }
-  /** `offset` (UTF-16) of the first syntax error. */
-  | { readonly ok: false; readonly message: string; readonly offset: number };
+  /**
+   * `offset` (UTF-16) of the first syntax error; `from`, where the construct it breaks starts as
+   * far as the parser tells (the opening of an unclosed bracket), else `offset`.
+   */
+  | { readonly ok: false; readonly message: string; readonly offset: number; readonly from: number };
 
 type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
 
@@ -115,7 +118,12 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
   // The native parser would crash the process on such a text, not fail: refuse it first.
   const tooDeep = nestingBeyond(text);
   if (tooDeep >= 0) {
-    return { ok: false, message: `nested more than ${MAX_NESTING} levels deep: not analysed`, offset: tooDeep };
+    return {
+      ok: false,
+      message: `nested more than ${MAX_NESTING} levels deep: not analysed`,
+      offset: tooDeep,
+      from: tooDeep,
+    };
   }
   const lang = languageOf(fileName);
   const result = parseSync(fileName, text, {
@@ -132,7 +140,8 @@ export function parseSource(text: string, fileName: string): ParseOutcome {
   const error = result.errors[0];
   if (error) {
     const offset = error.labels[0]?.start ?? 0;
-    return { ok: false, message: error.message, offset };
+    const from = Math.min(offset, ...error.labels.map((label) => label.start));
+    return { ok: false, message: error.message, offset, from };
   }
   const program = result.program as unknown as TSESTree.Program;
   const calls = linkParents(program);

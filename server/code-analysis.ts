@@ -1,5 +1,5 @@
 import { textFilter, usesOfCall } from '../analysis/id-uses';
-import { parseSource } from '../analysis/parse';
+import { blank, parseRepairing, type ParseFailure, type Span } from '../analysis/repair';
 import { findCallReferences } from '../analysis/references';
 import { referencedId } from '../catalog/callsite/complete';
 import type { IdUse } from '../catalog/usage';
@@ -9,22 +9,6 @@ import type { CallMatcher } from '../catalog/callsite/match';
 import type { ErrorIdReference } from '../catalog/callsite/reference';
 import type { Catalog } from '../catalog/catalog';
 import type { Project } from '../catalog/project';
-
-/** The error-id references of one text, or why there are none. */
-export type CodeReferences =
-  | { readonly ok: true; readonly references: readonly ErrorIdReference[] }
-  | { readonly ok: false; readonly message: string; readonly offset: number };
-
-/** Parses a text with the package's own parser and lists its references; a construct the analysis trips on is a failure, not a crash. */
-export function referencesOf(text: string, file: string, matcher: CallMatcher): CodeReferences {
-  try {
-    const outcome = parseSource(text, file);
-    if (!outcome.ok) return outcome;
-    return { ok: true, references: findCallReferences(outcome.parsed, matcher).map((found) => found.reference) };
-  } catch (error) {
-    return { ok: false, message: `cannot analyse: ${(error as Error).message}`, offset: 0 };
-  }
-}
 
 /** One reference of a file, with what it tells the workspace index. */
 export interface IndexedReference {
@@ -36,28 +20,38 @@ export interface IndexedReference {
 }
 
 export type FileAnalysis =
-  | { readonly ok: true; readonly references: readonly IndexedReference[] }
+  | {
+      readonly ok: true;
+      readonly references: readonly IndexedReference[];
+      /**
+       * The text's syntax error when it did not parse as typed: the references are then those of
+       * the rest of it, found after blanking the lines that broke it (see `blankBrokenLine`).
+       */
+      readonly syntaxError: { readonly message: string; readonly offset: number } | undefined;
+    }
   | { readonly ok: false; readonly message: string; readonly offset: number };
 
 const filters = new WeakMap<CallMatcher, RegExp>();
 
 /**
  * The references of a file and what they tell the index, from one parse. A text that cannot
- * hold a reference (the `unused` command's word filter) is not parsed at all.
+ * hold a reference (the `unused` command's word filter) is not parsed at all. A text that does
+ * not parse (being typed) is repaired line by line, so that the rest of it keeps its findings.
  */
 export function analyseText(text: string, file: string, matcher: CallMatcher): FileAnalysis {
   let filter = filters.get(matcher);
   if (!filter) filters.set(matcher, (filter = textFilter(matcher)));
-  if (!filter.test(text)) return { ok: true, references: [] };
+  if (!filter.test(text)) return { ok: true, references: [], syntaxError: undefined };
   try {
-    const outcome = parseSource(text, file);
-    if (!outcome.ok) return outcome;
+    const { outcome, failure } = parseRepairing(text, file, blankBrokenLine);
+    // Given up: the error of the text as typed, not of its last repair.
+    if (!outcome.ok) return failure ?? outcome;
     const references = findCallReferences(outcome.parsed, matcher).map((found) => ({
       reference: found.reference,
       id: referencedId(found.reference),
       uses: usesOfCall(found, outcome.parsed),
     }));
-    return { ok: true, references };
+    return { ok: true, references, syntaxError: failure && { message: failure.message, offset: failure.offset } };
   } catch (error) {
     return { ok: false, message: `cannot analyse: ${(error as Error).message}`, offset: 0 };
   }
@@ -83,10 +77,34 @@ export function findingsOf(references: readonly ErrorIdReference[], catalog: Cat
 }
 
 /**
- * The references of a text being typed. A literal still without its closing quote makes the
- * file unparsable (the parser recovers from nothing), so the quote — and the parentheses a
- * call may still lack — are added at the end of the cursor's line and the parse tried again;
- * offsets before that point are unchanged.
+ * The language server's repair of a text that does not parse (analysis/repair.ts): it blanks the
+ * line where the broken construct starts — the opening of an unclosed bracket, the start of an
+ * unterminated string, else the line of the error — or, when that line is blank already, the
+ * nearest line above it that is not. Without TypeScript there are no statements to go by: a line
+ * is what an editor's user breaks, and loses, while typing.
+ */
+export function blankBrokenLine(text: string, failure: ParseFailure): string | undefined {
+  const span = brokenLine(text, failure);
+  return span && blank(text, span[0], span[1]);
+}
+
+function brokenLine(text: string, failure: ParseFailure): Span | undefined {
+  for (let at = failure.from; ;) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (text.slice(start, end).trim() !== '') return [start, end];
+    if (start === 0) return undefined;
+    at = start - 1;
+  }
+}
+
+/**
+ * The references of a text being typed, for completion at `offset`. A literal still without its
+ * closing quote makes the file unparsable (the parser recovers from nothing), so the quote — and
+ * the parentheses a call may still lack — are added at the end of the cursor's line; other lines
+ * that do not parse are blanked (`blankBrokenLine`), never the cursor's. Offsets before the end
+ * of the cursor's line are unchanged.
  */
 export function referencesWhileTyping(
   text: string,
@@ -94,18 +112,24 @@ export function referencesWhileTyping(
   matcher: CallMatcher,
   offset: number,
 ): readonly ErrorIdReference[] {
-  const plain = referencesOf(text, file, matcher);
-  if (plain.ok) return plain.references;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   if (text.charAt(lineEnd - 1) === '\r') lineEnd--;
-  const quote = openQuote(text.slice(lineStart, offset));
-  if (quote === undefined) return [];
+  const quote = openQuote(text.slice(lineStart, offset)) ?? '';
+  const repairOtherLines = (typed: string, failure: ParseFailure): string | undefined => {
+    const span = brokenLine(typed, failure);
+    if (!span || (span[0] <= offset && offset <= span[1])) return undefined;
+    return blank(typed, span[0], span[1]);
+  };
   for (const closing of [quote, `${quote})`, `${quote}))`]) {
-    const repaired = text.slice(0, lineEnd) + closing + text.slice(lineEnd);
-    const outcome = referencesOf(repaired, file, matcher);
-    if (outcome.ok) return outcome.references;
+    const typed = text.slice(0, lineEnd) + closing + text.slice(lineEnd);
+    try {
+      const { outcome } = parseRepairing(typed, file, repairOtherLines);
+      if (outcome.ok) return findCallReferences(outcome.parsed, matcher).map((found) => found.reference);
+    } catch {
+      // A construct the analysis trips on: no completion, never a crash.
+    }
   }
   return [];
 }

@@ -105,8 +105,16 @@ export async function renameKey(
       continue;
     }
     const analysis = analyseText(text, file, project.matcher);
-    if (!analysis.ok)
-      throw refusal(file, text, [analysis.offset, analysis.offset], `the file does not parse (${analysis.message})`);
+    // A repaired text lacks the uses of its blanked lines: no rename can be complete there.
+    const syntaxError = analysis.ok ? analysis.syntaxError : analysis;
+    if (syntaxError)
+      throw refusal(
+        file,
+        text,
+        [syntaxError.offset, syntaxError.offset],
+        `the file does not parse (${syntaxError.message})`,
+      );
+    if (!analysis.ok) continue;
     const edits = [];
     for (const { reference } of analysis.references) {
       const site = renameAtSite(reference, key, newName, text);

@@ -59,7 +59,10 @@ interface CodeDocument {
   readonly file: string;
   readonly project: Project;
   readonly references: readonly ErrorIdReference[];
-  /** The text parsed: `references` are all of them (else the file is being typed and has none). */
+  /**
+   * The text parsed as typed: `references` are all of them. Else it is being typed, and they are
+   * those of the lines that do parse (or none).
+   */
   readonly parsed: boolean;
 }
 
@@ -355,7 +358,13 @@ class ErrorCatalogServer {
     }
     if (!this.settings.codeDocuments) return undefined;
     const references = cached.analysis.ok ? cached.analysis.references.map((r) => r.reference) : [];
-    return { document, file, project, references, parsed: cached.analysis.ok };
+    return {
+      document,
+      file,
+      project,
+      references,
+      parsed: cached.analysis.ok && cached.analysis.syntaxError === undefined,
+    };
   }
 
   /** The catalog key under the cursor, in code or in a catalog document (references, rename). */

@@ -116,8 +116,9 @@ export class WorkspaceIndex {
 
   /** Records a file's analysis (the server analyses open documents itself). */
   record(file: string, configFile: string | undefined, analysis: FileAnalysis): void {
-    // A file that does not parse keeps what it had: it is most likely being typed.
-    if (!analysis.ok && this.files.has(file)) return;
+    // A file that does not parse keeps what it had: it is most likely being typed (and its
+    // repaired analysis lacks the ids of the lines being typed).
+    if ((!analysis.ok || analysis.syntaxError) && this.files.has(file)) return;
     this.files.set(file, analysis.ok ? compact(configFile, analysis) : { ...NOTHING, configFile });
     this.generation++;
   }

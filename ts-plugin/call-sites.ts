@@ -7,13 +7,11 @@
 import type * as TS from 'typescript';
 import { parseSource, type ParsedSource } from '../analysis/parse';
 import { findCallReferences, type FoundCall } from '../analysis/references';
+import { blank, parseRepairing } from '../analysis/repair';
 import type { CallMatcher, Catalog } from '../catalog/index';
 import type { PluginContext } from './context';
 
 export type { FoundCall } from '../analysis/references';
-
-/** A file is repaired at most this many times (one broken statement each) before it is given up. */
-const MAX_REPAIRS = 8;
 
 interface FileAnalysis {
   /** Undefined when the file could not be parsed even after repairs. */
@@ -62,30 +60,22 @@ function analysisOf(ts: typeof TS, sourceFile: TS.SourceFile): FileAnalysis {
 }
 
 function parseRepaired(ts: typeof TS, sourceFile: TS.SourceFile): FileAnalysis {
-  let text = sourceFile.text;
   const blanked: Array<readonly [number, number]> = [];
-  for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
-    const outcome = parseSource(text, sourceFile.fileName);
-    if (outcome.ok) return { parsed: outcome.parsed, text, blanked };
-    const statements = sourceFile.statements;
+  const statements = sourceFile.statements;
+  const { outcome, text } = parseRepairing(sourceFile.text, sourceFile.fileName, (text, failure) => {
     let index = -1;
-    for (let i = 0; i < statements.length; i++) if (statements[i]!.getStart(sourceFile) <= outcome.offset) index = i;
-    if (index < 0) break;
+    for (let i = 0; i < statements.length; i++) if (statements[i]!.getStart(sourceFile) <= failure.offset) index = i;
+    if (index < 0) return undefined;
     const statement = statements[index]!;
     const start = statement.getStart(sourceFile);
     const closers = index === statements.length - 1 ? closersOf(ts, text.slice(start)) : '';
-    let repaired = text;
-    if (closers !== '' && !text.endsWith(closers)) repaired = text + closers;
-    else {
-      // The last statement is blanked with whatever was appended to close it.
-      const end = index === statements.length - 1 ? text.length : statement.end;
-      repaired = blank(text, start, end);
-      blanked.push([start, end]);
-    }
-    if (repaired === text) break;
-    text = repaired;
-  }
-  return { parsed: undefined, text, blanked };
+    if (closers !== '' && !text.endsWith(closers)) return text + closers;
+    // The last statement is blanked with whatever was appended to close it.
+    const end = index === statements.length - 1 ? text.length : statement.end;
+    blanked.push([start, end]);
+    return blank(text, start, end);
+  });
+  return { parsed: outcome.ok ? outcome.parsed : undefined, text, blanked };
 }
 
 /**
@@ -140,10 +130,6 @@ function closersOf(ts: typeof TS, statement: string): string {
   }
   // The brackets on a line of their own: a line comment after the last token cannot swallow them.
   return open.length === 0 ? quote : `${quote}\n${open.reverse().join('')}`;
-}
-
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
 /** The recognised call with an argument at `position` (a caret or a character): the innermost one. */

@@ -114,6 +114,57 @@ describe('the language server over stdio, installed without TypeScript', () => {
   );
 
   it(
+    'keeps the findings of the rest of a document, and completes, while lines of it do not parse',
+    async () => {
+      const dir = workspace('ws-typing');
+      const { client } = await start([dir]);
+      const app = join(dir, 'src/app.ts');
+      await client.open(app);
+      expect(await client.pushed(app, (d) => d.length > 0)).toEqual(APP_FINDINGS);
+      // A call left open after the first line, a literal being typed on the last.
+      const lines = APP.trimEnd().split('\n');
+      const typed = [
+        lines[0],
+        "const b = getError('security.token.expired'",
+        ...lines.slice(1),
+        "getError('security.to",
+      ];
+      await client.change(app, typed.join('\n'));
+      // The findings below the first line move down by the line inserted.
+      const shifted = APP_FINDINGS.map((d) =>
+        d.range.start.line > 0
+          ? {
+              ...d,
+              range: {
+                start: { ...d.range.start, line: d.range.start.line + 1 },
+                end: { ...d.range.end, line: d.range.end.line + 1 },
+              },
+            }
+          : d,
+      );
+      // The first push after the change (the server pushes once per version).
+      const changed = (d: Diagnostic[]) => JSON.stringify(d) !== JSON.stringify(APP_FINDINGS);
+      expect(await client.pushed(app, changed)).toEqual(shifted);
+      const completion = await client.request<CompletionList>(
+        'textDocument/completion',
+        at(app, typed.length - 1, typed[typed.length - 1]!.length),
+      );
+      expect(completion.items.map((item) => item.label)).toEqual([
+        'security.token.invalid',
+        'security.token.expired',
+        'security.token.old_token',
+      ]);
+      // A rename would miss the uses on the lines that do not parse: refused, naming the first.
+      await expect(
+        client.request('textDocument/rename', { ...at(app, 2, 20), newName: 'former_token' }),
+      ).rejects.toThrow(
+        `Cannot rename: ${app}:3:1: the file does not parse (Expected \`,\` or \`)\` but found \`Identifier\`)`,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
     'answers pulled diagnostics with the same findings and asks for a refresh when the catalog changes',
     async () => {
       const dir = workspace('ws-pull');
