@@ -102,9 +102,9 @@ function brokenLine(text: string, failure: ParseFailure): Span | undefined {
 /**
  * The references of a text being typed, for completion at `offset`. A literal still without its
  * closing quote makes the file unparsable (the parser recovers from nothing), so the quote — and
- * the parentheses a call may still lack — are added at the end of the cursor's line; other lines
- * that do not parse are blanked (`blankBrokenLine`), never the cursor's. Offsets before the end
- * of the cursor's line are unchanged.
+ * the parentheses a call may still lack — are added at the end of the cursor's line if need be;
+ * other lines that do not parse are blanked (`blankBrokenLine`), never the cursor's. Offsets
+ * before the end of the cursor's line are unchanged.
  */
 export function referencesWhileTyping(
   text: string,
@@ -122,7 +122,8 @@ export function referencesWhileTyping(
     if (!span || (span[0] <= offset && offset <= span[1])) return undefined;
     return blank(typed, span[0], span[1]);
   };
-  for (const closing of [quote, `${quote})`, `${quote}))`]) {
+  // First as typed (the cursor's line may be whole, another line broken), then closed.
+  for (const closing of new Set(['', quote, `${quote})`, `${quote}))`])) {
     const typed = text.slice(0, lineEnd) + closing + text.slice(lineEnd);
     try {
       const { outcome } = parseRepairing(typed, file, repairOtherLines);

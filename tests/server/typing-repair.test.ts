@@ -9,7 +9,7 @@ import { parseSource } from '../../analysis/parse';
 import { DEFAULT_CALLS } from '../../catalog/calls';
 import { CallMatcher } from '../../catalog/callsite/match';
 import { referencedId } from '../../catalog/callsite/complete';
-import { analyseText, blankBrokenLine } from '../../server/code-analysis';
+import { analyseText, blankBrokenLine, referencesWhileTyping } from '../../server/code-analysis';
 
 const matcher = new CallMatcher(DEFAULT_CALLS);
 const FIRST = "getError('a.b.first');";
@@ -61,6 +61,19 @@ describe("the language server's repair of a document being typed", () => {
     const failure = { ok: false as const, message: 'x', offset: text.length - 1, from: text.length - 1 };
     expect(blankBrokenLine(text, failure)).toBe(`${FIRST}\n${' '.repeat(17)}\n   \n`);
     expect(blankBrokenLine(' \n\n', { ...failure, offset: 2, from: 2 })).toBeUndefined();
+  });
+
+  it('finds the call under the cursor for completion, whichever line is broken', () => {
+    const ids = (text: string, offset: number) =>
+      referencesWhileTyping(text, 'typed.ts', matcher, offset).map((reference) => referencedId(reference));
+    // The cursor's literal being typed, another line broken too.
+    const typing = `${FIRST}\nconst b = getError('a.b.c'\ngetError('q.r`;
+    expect(ids(typing, typing.length)).toEqual(['a.b.first', 'q.r']);
+    // The cursor's line whole, in a literal; another line broken.
+    const whole = `${FIRST}\nconst b = getError('a.b.c'\n${LAST}\n`;
+    expect(ids(whole, whole.indexOf('q.r.') + 4)).toEqual(['a.b.first', 'q.r.last']);
+    // The cursor's own line is never blanked: nothing to complete from rather than a wrong call.
+    expect(ids("getError('a.b', (;", 12)).toEqual([]);
   });
 
   it('reports the text as typed when nothing parses, and nothing repaired when it parses as typed', () => {
