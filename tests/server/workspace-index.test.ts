@@ -80,6 +80,24 @@ describe('the workspace index', () => {
     expect(index.usageOf('security.token.old_token', catalog, configFile)).toBe('maybe');
   });
 
+  it('keeps the last full analysis of a file being typed, and indexes what parses of one it never had', () => {
+    // Its last call (api.user.not_found) loses its closing parenthesis.
+    const typed = USES.replace(/\);\n$/, '\n');
+    const record = (name: string, text: string) => {
+      const file = join(dir, name);
+      const project = getProject({ file });
+      const analysis = analyseText(text, file, project.matcher);
+      expect(analysis).toMatchObject({ ok: true, syntaxError: { offset: typed.length } });
+      index.record(file, project.config?.file, analysis);
+      return [...index.filesOf(configFile)].find(([indexed]) => indexed === file)![1];
+    };
+    // uses.js was indexed whole: a keystroke that breaks it changes nothing.
+    expect(record('uses.js', typed)).toEqual(entries.get(join(dir, 'uses.js')));
+    // A file first seen broken: the lines that parse.
+    expect(record('new.js', typed).usedIds).toEqual(entries.get(join(dir, 'uses.js'))!.usedIds.slice(0, -1));
+    index.remove(join(dir, 'new.js'));
+  });
+
   it('tells which files may name a key: by a whole id or by the leading parts of a split one', () => {
     const uses = entries.get(join(dir, 'uses.js'))!;
     const dynamic = entries.get(join(dir, 'dynamic.ts'))!;
