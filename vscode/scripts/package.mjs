@@ -1,12 +1,15 @@
 // Builds the VS Code extension and packs it into vscode/error-catalog-vscode.vsix with @vscode/vsce.
 // Run from the repository root through `npm run vscode:package` (which builds the package first):
 //  1. packs this repository's package (the extension bundles that copy of error-catalog),
-//  2. installs the extension's dependencies in vscode/ (no lockfile: the bundled tarball changes
-//     with every build),
+//  2. installs the extension's dependencies in vscode/ exactly as vscode/package-lock.json says
+//     (`npm ci`). The lock leaves out the integrity of the bundled tarball, which changes with
+//     every build; everything else, this package's own dependencies included, is pinned.
+//     `npm run vscode:lock` (this script with `--update-lock`) rewrites the lock after a
+//     dependency changes, here or in the root package.json;
 //  3. compiles vscode/src, packs the .vsix, and checks that it holds the extension, the bundled
 //     server and the tsserver plugin.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,8 +27,23 @@ const tarball = readdirSync(vendor).find((name) => name.endsWith('.tgz'));
 if (!tarball) throw new Error('npm pack produced no tarball');
 renameSync(join(vendor, tarball), join(vendor, 'error-catalog.tgz'));
 
-rmSync(join(extensionDir, 'node_modules', 'error-catalog'), { recursive: true, force: true });
-run(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], extensionDir);
+const lockFile = join(extensionDir, 'package-lock.json');
+if (process.argv.includes('--update-lock')) {
+  rmSync(join(extensionDir, 'node_modules'), { recursive: true, force: true });
+  rmSync(lockFile, { force: true });
+  run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], extensionDir);
+  const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
+  delete lock.packages['node_modules/error-catalog'].integrity;
+  writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
+} else {
+  try {
+    run(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], extensionDir);
+  } catch {
+    throw new Error(
+      'vscode/package-lock.json does not match vscode/package.json or the dependencies of this package: run `npm run vscode:lock`',
+    );
+  }
+}
 run(
   process.execPath,
   [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(extensionDir, 'tsconfig.json')],
