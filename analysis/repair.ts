@@ -14,6 +14,13 @@ export type Span = readonly [start: number, end: number];
 /** A text is repaired at most this many times (one broken span each) before it is given up. */
 export const MAX_REPAIRS = 8;
 
+/**
+ * Longer texts (UTF-16 code units) are parsed as typed only. Each repair parses the whole text
+ * again: 1 MiB of code costs at most about 100 ms more per version, a hostile 64 MiB file would
+ * cost seconds per keystroke.
+ */
+export const MAX_REPAIRED_LENGTH = 1024 * 1024;
+
 export type ParseFailure = Extract<ParseOutcome, { ok: false }>;
 
 export interface RepairedParse {
@@ -29,7 +36,8 @@ export interface RepairedParse {
 
 /**
  * Parses `text`; while it fails, asks `repair` for the text repaired around the failure (undefined
- * when it can do nothing more) and parses that, at most MAX_REPAIRS times.
+ * when it can do nothing more) and parses that, at most MAX_REPAIRS times (none beyond
+ * MAX_REPAIRED_LENGTH).
  */
 export function parseRepairing(
   text: string,
@@ -41,7 +49,8 @@ export function parseRepairing(
   for (let repairs = 0; ; repairs++) {
     const outcome = parseSource(current, fileName);
     if (!outcome.ok) failure ??= outcome;
-    if (outcome.ok || repairs === MAX_REPAIRS) return { outcome, text: current, repairs, failure };
+    if (outcome.ok || repairs === MAX_REPAIRS || text.length > MAX_REPAIRED_LENGTH)
+      return { outcome, text: current, repairs, failure };
     const repaired = repair(current, outcome);
     if (repaired === undefined || repaired === current) return { outcome, text: current, repairs, failure };
     current = repaired;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../analysis/parse';
+import { MAX_REPAIRED_LENGTH, parseRepairing } from '../../analysis/repair';
 import { DEFAULT_CALLS } from '../../catalog/calls';
 import { CallMatcher } from '../../catalog/callsite/match';
 import { referencedId } from '../../catalog/callsite/complete';
@@ -74,6 +75,14 @@ describe("the language server's repair of a document being typed", () => {
     expect(ids(whole, whole.indexOf('q.r.') + 4)).toEqual(['a.b.first', 'q.r.last']);
     // The cursor's own line is never blanked: nothing to complete from rather than a wrong call.
     expect(ids("getError('a.b', (;", 12)).toEqual([]);
+  });
+
+  it('parses a text longer than MAX_REPAIRED_LENGTH as typed only', () => {
+    const filler = `${FIRST}\n`.repeat(Math.ceil(MAX_REPAIRED_LENGTH / (FIRST.length + 1)));
+    const text = `${filler}const b = getError('sec\n${LAST}\n`;
+    expect(parseRepairing(text, 'big.ts', blankBrokenLine)).toMatchObject({ repairs: 0, outcome: { ok: false } });
+    const shorter = `${FIRST}\nconst b = getError('sec\n${LAST}\n`;
+    expect(parseRepairing(shorter, 'typed.ts', blankBrokenLine)).toMatchObject({ repairs: 1, outcome: { ok: true } });
   });
 
   it('reports the text as typed when nothing parses, and nothing repaired when it parses as typed', () => {
