@@ -23,9 +23,12 @@ function run(script: string, nodeArgs: readonly string[] = [], nodeOptions = '')
   );
 }
 
-/** The old generation's growing factors V8 printed for its full collections. */
+/**
+ * The growing factors V8 printed for the limits of its full collection (`[HeapController] Limit:
+ * … (1.1)` and its global twin on Node 20; any controller's name, whatever V8 calls it).
+ */
 function limitFactors(output: string): string[] {
-  return [...output.matchAll(/\[HeapController\] Limit: .*\(([\d.]+)\)/g)].map((m) => m[1]!);
+  return [...output.matchAll(/\] Limit: .*\(([\d.]+)\)$/gm)].map((m) => m[1]!);
 }
 
 // Keeps `mib` MiB of small objects alive (a catalog's worth of survivors) and prints the young
@@ -43,7 +46,9 @@ describe('language server heap tuning', () => {
       '--trace-gc-verbose',
     ]);
     expect(output).toContain('{"heapGrowing":true,"youngGenerationHeld":true}');
-    expect(limitFactors(output)).toEqual(['1.1']);
+    const factors = limitFactors(output);
+    expect(factors.length).toBeGreaterThan(0);
+    expect(new Set(factors)).toEqual(new Set(['1.1']));
   });
 
   it("leaves V8's growth alone when the process was started with its own", () => {
@@ -55,7 +60,9 @@ describe('language server heap tuning', () => {
         flag,
       ]);
       expect(output).toContain('"heapGrowing":false');
-      expect(limitFactors(output)).not.toContain('1.1');
+      const factors = limitFactors(output);
+      expect(factors.length).toBeGreaterThan(0);
+      expect(factors).not.toContain('1.1');
     }
   });
 
