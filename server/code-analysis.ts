@@ -83,9 +83,11 @@ export function findingsOf(references: readonly ErrorIdReference[], catalog: Cat
  * nearest line above it that is not. Without TypeScript there are no statements to go by: a line
  * is what an editor's user breaks, and loses, while typing.
  */
-export function blankBrokenLine(text: string, failure: ParseFailure): string | undefined {
+export function blankBrokenLine(text: string, failure: ParseFailure, keep?: number): string | undefined {
   const span = brokenLine(text, failure);
-  return span && blank(text, span[0], span[1]);
+  // The line holding `keep` (a cursor) is never blanked: nothing is better than a wrong call there.
+  if (!span || (keep !== undefined && span[0] <= keep && keep <= span[1])) return undefined;
+  return blank(text, span[0], span[1]);
 }
 
 function brokenLine(text: string, failure: ParseFailure): Span | undefined {
@@ -117,11 +119,7 @@ export function referencesWhileTyping(
   if (lineEnd < 0) lineEnd = text.length;
   if (text.charAt(lineEnd - 1) === '\r') lineEnd--;
   const quote = openQuote(text.slice(lineStart, offset)) ?? '';
-  const repairOtherLines = (typed: string, failure: ParseFailure): string | undefined => {
-    const span = brokenLine(typed, failure);
-    if (!span || (span[0] <= offset && offset <= span[1])) return undefined;
-    return blank(typed, span[0], span[1]);
-  };
+  const repairOtherLines = (typed: string, failure: ParseFailure) => blankBrokenLine(typed, failure, offset);
   // First as typed (the cursor's line may be whole, another line broken), then closed.
   for (const closing of new Set(['', quote, `${quote})`, `${quote}))`])) {
     const typed = text.slice(0, lineEnd) + closing + text.slice(lineEnd);

@@ -22,7 +22,7 @@ import { setFlagsFromString } from 'node:v8';
  * (on the command line, or in `NODE_OPTIONS` where Node allows it) is left alone:
  * `--heap-growing-percent=0 --semi-space-growth-factor=2` restores V8's own sizing.
  */
-export const HEAP_GROWING_PERCENT = 10;
+const HEAP_GROWING_PERCENT = 10;
 /** V8's default `--semi-space-growth-factor`. */
 const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 

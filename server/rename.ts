@@ -105,16 +105,11 @@ export async function renameKey(
       continue;
     }
     const analysis = analyseText(text, file, project.matcher);
+    const unparsed = (error: { message: string; offset: number }) =>
+      refusal(file, text, [error.offset, error.offset], `the file does not parse (${error.message})`);
+    if (!analysis.ok) throw unparsed(analysis);
     // A repaired text lacks the uses of its blanked lines: no rename can be complete there.
-    const syntaxError = analysis.ok ? analysis.syntaxError : analysis;
-    if (syntaxError)
-      throw refusal(
-        file,
-        text,
-        [syntaxError.offset, syntaxError.offset],
-        `the file does not parse (${syntaxError.message})`,
-      );
-    if (!analysis.ok) continue;
+    if (analysis.syntaxError) throw unparsed(analysis.syntaxError);
     const edits = [];
     for (const { reference } of analysis.references) {
       const site = renameAtSite(reference, key, newName, text);
